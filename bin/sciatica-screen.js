@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The launcher: run the compiled CLI and map its answer to the process exit code. Nothing else.
+import { main } from '../dist/cli/main.js';
+
+main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`sciatica-screen: internal error (a bug; please report it): ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,27 @@
+/**
+ * Everything a command may touch of the outside world, injected so every command runs in-process
+ * in tests. Nothing below `src/cli/main.ts` reads `process.*` directly.
+ */
+import type { Readable, Writable } from 'node:stream';
+
+export interface CliStdin extends Readable {
+  isTTY?: boolean;
+  setRawMode?: (mode: boolean) => unknown;
+}
+export interface CliStdout extends Writable {
+  isTTY?: boolean;
+  columns?: number;
+  hasColors?: (count?: number) => boolean;
+}
+
+export interface CliIo {
+  readonly stdin: CliStdin;
+  readonly stdout: CliStdout;
+  readonly stderr: CliStdout;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Working directory against which relative paths are resolved. */
+  readonly cwd: string;
+}
+
+/** The bundled questionnaire, resolved from the installed package (works from any cwd). */
+export const BUNDLED_QUESTIONNAIRE = new URL('../../questionnaires/sciatica-massage.yaml', import.meta.url);

@@ -1,0 +1,96 @@
+/**
+ * The CLI as a function: `main(argv, io)` resolves to an exit code and never calls
+ * `process.exit()`. Commands live one per file in ./commands and are registered here; heavy
+ * modules (the prompt library above all) are imported lazily inside the command that needs them,
+ * so commands that never prompt never load `@inquirer/prompts`.
+ */
+import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import { EXIT, isScreenError } from '../errors.js';
+import type { CliIo } from './io.js';
+import { registerValidate } from './commands/validate.js';
+import { registerEvaluate } from './commands/evaluate.js';
+import { registerTest } from './commands/test.js';
+import { registerBatch } from './commands/batch.js';
+import { registerInterview } from './commands/interview.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export const PROGRAM_NAME = 'sciatica-screen';
+
+/** Thrown by a command to end with an exit code after it has already written what it had to say. */
+export class ExitRequest extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
+
+export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
+  const program = new Command(PROGRAM_NAME);
+  program
+    .description(
+      'A self-screening questionnaire for sciatica before a sports or deep-tissue massage.\n' +
+        'Not a diagnosis: it says whether massage is a reasonable complement to your care, or whom to see first.',
+    )
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--debug', 'show the stack trace of internal errors')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  const ctx = { io, state };
+  registerInterview(program, ctx);
+  registerValidate(program, ctx);
+  registerEvaluate(program, ctx);
+  registerBatch(program, ctx);
+  registerTest(program, ctx);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  return program;
+}
+
+/** What every command's `register*` receives. A command sets `state.exitCode` or throws. */
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly state: { exitCode: number };
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const state = { exitCode: EXIT.ok as number };
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (e) {
+    return reportError(e, io, debug);
+  }
+}
+
+export function reportError(e: unknown, io: CliIo, debug: boolean): number {
+  if (e instanceof ExitRequest) return e.exitCode;
+  if (e instanceof CommanderError) {
+    // help and version are not errors; commander has already printed them.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (isScreenError(e)) {
+    io.stderr.write(`${PROGRAM_NAME}: ${e.message}\n`);
+    if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  if (isInterrupt(e)) {
+    io.stderr.write(`${PROGRAM_NAME}: interrupted\n`);
+    return EXIT.interrupted;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.stderr.write(`${PROGRAM_NAME}: internal error (a bug; please report it with --debug output): ${message}\n`);
+  if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  return EXIT.software;
+}
+
+function isInterrupt(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}

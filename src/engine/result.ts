@@ -1,0 +1,65 @@
+/**
+ * The Result of an evaluation, and its JSON (a public, documented, versioned format:
+ * docs/result-format.md). Key order in the serialised JSON is the order of these declarations;
+ * every list has a documented stable order, so the same input gives byte-identical JSON.
+ */
+import type { AnswerValue } from '../questionnaire/model.js';
+
+/** Bump on any incompatible change of the JSON shape. */
+export const RESULT_FORMAT_VERSION = 1;
+
+export const NOT_A_DIAGNOSIS =
+  'This is a self-screening aid, not a diagnosis or medical advice. If you are worried, or your symptoms change, contact a doctor; in an emergency call 999 (911 in the US, 112 in the EU).';
+
+export interface Citation {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly year?: number;
+  readonly url?: string;
+  readonly section?: string;
+}
+
+export interface FiredRule {
+  readonly rule: string;
+  readonly outcome?: string;
+  readonly cautions?: readonly string[];
+  readonly reason: string;
+  /** The rule's sources, in the order the rule lists them. */
+  readonly source: readonly Citation[];
+  /** The answers that made the condition hold, by question id (in path order). A `null` value
+   * means the question was unanswered (a `missing`/`answered: false` atom fired). */
+  readonly answers: Readonly<Record<string, AnswerValue | null>>;
+}
+
+export interface ResultCaution {
+  readonly id: string;
+  readonly text: string;
+  /** The sources of the rules that added it (deduplicated, in order of first citation). */
+  readonly source: readonly Citation[];
+}
+
+export interface Result {
+  readonly format: 'sciatica-screen/result';
+  readonly formatVersion: typeof RESULT_FORMAT_VERSION;
+  readonly questionnaire: { readonly id: string; readonly version: string; readonly sha256: string };
+  /** An outcome id: the most urgent outcome raised by any fired rule (or the mildest if none). */
+  readonly disposition: string;
+  readonly title: string;
+  readonly advice: string;
+  /** True when the path ended early because a stopping outcome was raised. */
+  readonly stoppedEarly: boolean;
+  /** In the questionnaire's caution order. */
+  readonly cautions: readonly ResultCaution[];
+  /** Every rule that fired, in the questionnaire's rule order. */
+  readonly fired: readonly FiredRule[];
+  /** Ids of fired rules whose outcome is milder than the disposition (rule order). */
+  readonly outranked: readonly string[];
+  /** Question ids on the path left unanswered (path order). */
+  readonly missing: readonly string[];
+  /** Question ids answered but not on the path: ignored, never used (questionnaire order). */
+  readonly ignored: readonly string[];
+  /** Question ids in the order they are asked. */
+  readonly path: readonly string[];
+  readonly notice: string;
+}

@@ -1,0 +1,68 @@
+/**
+ * Errors are data. Every error a user can cause is a `ScreenError` with a stable `code` and a
+ * sysexits `exitCode`; anything else reaching the CLI edge is a bug (exit 70).
+ */
+import type { Position } from './questionnaire/model.js';
+
+/** BSD sysexits, the one place exit codes are defined. A disposition is never an exit code. */
+export const EXIT = {
+  ok: 0,
+  /** Bad command line. */
+  usage: 64,
+  /** Invalid input data (answers, batch records). */
+  dataErr: 65,
+  /** Input file not found or unreadable. */
+  noInput: 66,
+  /** Internal error: a bug. The only one that asks to be reported. */
+  software: 70,
+  /** Cannot write output. */
+  cantCreate: 73,
+  /** Invalid questionnaire. */
+  config: 78,
+  /** Interrupted (Ctrl+C). */
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * One problem found in a questionnaire (or other input file), with a stable namespaced code
+ * (e.g. `lint.unknown-question`, `yaml.duplicate-key`). Collected, never thrown one by one.
+ */
+export interface Problem {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based. */
+  readonly col: number;
+}
+
+export function problemAt(code: string, severity: Severity, message: string, pos: Position): Problem {
+  return { code, severity, message, file: pos.file, line: pos.line, col: pos.col };
+}
+
+/** `file:line:col: severity: message` — the one-line form every tool understands. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.severity}: ${p.message}`;
+}
+
+/** An expected error: printed as one line, exits with `exitCode`, no stack trace. */
+export class ScreenError extends Error {
+  override readonly name = 'ScreenError';
+  constructor(
+    readonly code: string,
+    readonly exitCode: ExitCode,
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export function isScreenError(e: unknown): e is ScreenError {
+  return e instanceof ScreenError;
+}
