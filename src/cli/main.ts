@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { EXIT, isScreenError } from '../errors.js';
+import { EXIT, formatProblem, isScreenError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { registerValidate } from './commands/validate.js';
 import { registerEvaluate } from './commands/evaluate.js';
@@ -77,7 +77,9 @@ export function reportError(e: unknown, io: CliIo, debug: boolean): number {
     return EXIT.usage;
   }
   if (isScreenError(e)) {
-    io.stderr.write(`${PROGRAM_NAME}: ${e.message}\n`);
+    // Problems in a file are the message: one `file:line:col: severity: message` line each.
+    const lines = e.problems.length > 0 ? e.problems.map(formatProblem) : [`${PROGRAM_NAME}: ${e.message}`];
+    io.stderr.write(`${lines.join('\n')}\n`);
     if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
