@@ -1,15 +1,45 @@
-/** Placeholder until the `interview` command lands (see its issue). */
+/**
+ * `sciatica-screen [interview]` — the default command: a terminal interview with the bundled
+ * questionnaire (or `--questionnaire FILE`). It refuses to start without a terminal on both stdin
+ * and stdout (exit 64, pointing to `evaluate` and `batch`) so a pipe or a CI job never hangs.
+ * `CI=true` alone does not refuse: a CI job that deliberately gives it a pseudo-terminal (tmux,
+ * `script`, `docker run -t`) gets the interview; a runner without a terminal is refused by the
+ * terminal check. Everything else (the prompt library above all) is imported only here, lazily.
+ */
 import type { Command } from 'commander';
 import { EXIT, ScreenError } from '../../errors.js';
 import type { CommandContext } from '../main.js';
+import type { InterviewCommandOptions } from '../../interview/interview-command.js';
 
-export function registerInterview(program: Command, _ctx: CommandContext): void {
+export function registerInterview(program: Command, ctx: CommandContext): void {
   program
-    .command('interview')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new ScreenError('cli.not-implemented', EXIT.usage, 'the interview command is not available yet');
+    .command('interview', { isDefault: true })
+    .description('answer the questionnaire in the terminal (the default when no command is given)')
+    .option('-q, --questionnaire <file>', 'use another questionnaire file (default: the bundled one)')
+    .option('-s, --save <file>', 'save your answers to this file as you go (readable only by you)')
+    .option('-r, --resume <file>', 'continue from a saved answers file')
+    .option('-f, --force', 'replace the --save file if it exists, without asking')
+    .option('--plain', 'screen-reader friendly: plain lines, numbered answers, no colour or symbols (also when TERM=dumb)')
+    .addHelpText(
+      'after',
+      '\nKeys: arrow keys and Enter to answer, Space to tick in lists; choose "← Back" (or type b\n' +
+        'in a number box) to go back. Ctrl+C stops (answers are kept only with --save).\n\n' +
+        'Examples:\n' +
+        '  sciatica-screen\n' +
+        '  sciatica-screen --save answers.json\n' +
+        '  sciatica-screen --resume answers.json --save answers.json\n' +
+        '  sciatica-screen --plain',
+    )
+    .action(async (options: InterviewCommandOptions) => {
+      const { io } = ctx;
+      if (!io.stdin.isTTY || !io.stdout.isTTY) {
+        throw new ScreenError(
+          'interview.no-terminal',
+          EXIT.usage,
+          'the interview needs a terminal; to screen answers from a file use `sciatica-screen evaluate answers.json`, or `sciatica-screen batch` for many',
+        );
+      }
+      const { runInterviewCommand } = await import('../../interview/interview-command.js');
+      ctx.state.exitCode = await runInterviewCommand(options, io);
     });
 }

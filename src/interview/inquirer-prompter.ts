@@ -1,0 +1,199 @@
+/**
+ * The Prompter on @inquirer/prompts: `select` for yes/no/not sure, single choice and the review;
+ * `checkbox` for multiple choice; `input` with validation for numbers and scales (so `b` can mean
+ * back); `confirm` and `input` for the save offer. Every prompt offers going back: a "← Back"
+ * choice in lists, `b` in number boxes. A progress line ("Question 6 · about 12 left") is
+ * written before each question; the question's help is shown under it while it is asked.
+ *
+ * The prompt module is passed in (the caller imports it lazily) so non-prompting commands never
+ * load it.
+ */
+import type * as InquirerPrompts from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { ChoiceOption, NumberQuestion, Question, ScaleQuestion } from '../questionnaire/model.js';
+import { UNSURE } from '../questionnaire/model.js';
+import { numberHint, parseNumberReply } from './number-reply.js';
+import { promptTheme, withHelp } from './prompt-theme.js';
+import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
+
+export type PromptModule = Pick<typeof InquirerPrompts, 'select' | 'checkbox' | 'input' | 'confirm' | 'Separator'>;
+
+export interface PromptIo {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+}
+
+export interface InquirerPrompterOptions {
+  readonly chalk: ChalkInstance;
+  readonly io: PromptIo;
+  /** Writes text between prompts (the progress line). */
+  readonly write: (text: string) => void;
+  /** Terminal rows, for how many review lines fit on a page. */
+  readonly rows?: number;
+}
+
+/** Choice values that no option can have (option values are ids: `[a-z][a-z0-9_-]*`). */
+export const BACK = '←back';
+export const SKIP = '←skip';
+export const NONE = '←none';
+export const FINISH = '←finish';
+
+export function progressText(ctx: AskContext, sep = ' · '): string {
+  if (ctx.fromReview) return `Changing question ${ctx.number}`;
+  const left = ctx.remaining <= 0 ? 'nearly done' : `about ${ctx.remaining} left`;
+  return `Question ${ctx.number}${sep}${left}`;
+}
+
+export function backLabel(ctx: AskContext): string {
+  return ctx.fromReview ? '← Back to the review (keep this answer)' : '← Back to the previous question';
+}
+
+export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOptions): Prompter {
+  const c = opts.chalk;
+  const base = promptTheme(c, false);
+  const context = { input: opts.io.input, output: opts.io.output };
+
+  const header = (ctx: AskContext): void => opts.write(`\n${c.dim(progressText(ctx))}\n`);
+  const helpLines = (q: Question): string[] => (q.help ? [q.help] : []);
+
+  async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
+    header(ctx);
+    const choices: Array<{ value: string; name: string; description?: string } | InstanceType<typeof p.Separator>> = options.map((o) => ({
+      value: o.value,
+      name: o.label,
+      ...(o.help ? { description: o.help } : {}),
+    }));
+    if (q.unsure) choices.push({ value: UNSURE, name: 'Not sure' });
+    if (!q.required) choices.push({ value: SKIP, name: 'Skip this question' });
+    if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx) });
+    const previous = ctx.previous === null ? SKIP : typeof ctx.previous === 'string' ? ctx.previous : undefined;
+    const value = await p.select(
+      {
+        message: q.text,
+        choices,
+        ...(previous !== undefined ? { default: previous } : {}),
+        pageSize: Math.max(choices.length, 7),
+        loop: false,
+        theme: withHelp(base, c, helpLines(q)),
+      },
+      context,
+    );
+    if (value === BACK) return { kind: 'back' };
+    return { kind: 'answer', value: value === SKIP ? null : value };
+  }
+
+  async function typeNumber(q: NumberQuestion | ScaleQuestion, ctx: AskContext): Promise<Reply<number | string>> {
+    header(ctx);
+    const previous =
+      ctx.previous === undefined || ctx.previous === null ? undefined : ctx.previous === UNSURE ? 'not sure' : String(ctx.previous);
+    const raw = await p.input(
+      {
+        message: q.text,
+        ...(previous !== undefined ? { default: previous } : {}),
+        validate: (text) => {
+          const r = parseNumberReply(q, text);
+          return typeof r === 'string' ? r : r.kind === 'back' && !ctx.canGoBack ? 'This is the first question' : true;
+        },
+        transformer: (text, { isFinal }) => (isFinal ? shownNumber(q, text) : text),
+        theme: withHelp(base, c, helpLines(q), numberHint(q, ctx.canGoBack, ctx.fromReview)),
+      },
+      context,
+    );
+    const reply = parseNumberReply(q, raw);
+    if (typeof reply === 'string') throw new Error(`validated reply did not parse: ${reply}`);
+    return reply;
+  }
+
+  return {
+    yesno: (q, ctx) =>
+      selectOne(
+        q,
+        [
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'No' },
+        ],
+        ctx,
+      ),
+    choice: (q, ctx) => selectOne(q, q.options, ctx),
+
+    async multi(q, ctx) {
+      header(ctx);
+      const previous = Array.isArray(ctx.previous) ? (ctx.previous as readonly string[]) : undefined;
+      const choices: Array<{ value: string; name: string; checked?: boolean; description?: string } | InstanceType<typeof p.Separator>> =
+        q.options.map((o) => ({
+          value: o.value,
+          name: o.label,
+          checked: previous?.includes(o.value) ?? false,
+          ...(o.help ? { description: o.help } : {}),
+        }));
+      choices.push({ value: NONE, name: 'None of these', checked: previous !== undefined && previous.length === 0 });
+      if (!q.required) choices.push({ value: SKIP, name: 'Skip this question', checked: ctx.previous === null });
+      if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx) });
+      const picked = await p.checkbox(
+        {
+          message: q.text,
+          choices,
+          pageSize: Math.max(choices.length, 7),
+          loop: false,
+          shortcuts: { all: null, invert: null },
+          validate: (ticked) => multiProblem(ticked.map((t) => t.value)) ?? true,
+          theme: withHelp(base, c, [...helpLines(q), 'Tick every answer that applies with Space, then press Enter.']),
+        },
+        context,
+      );
+      if (picked.includes(BACK)) return { kind: 'back' };
+      if (picked.includes(SKIP)) return { kind: 'answer', value: null };
+      return { kind: 'answer', value: picked.filter((v) => v !== NONE) };
+    },
+
+    number: (q, ctx) => typeNumber(q, ctx),
+    scale: async (q, ctx) => {
+      const r = await typeNumber(q, ctx);
+      return r.kind === 'back' ? r : { kind: 'answer', value: typeof r.value === 'number' ? r.value : null };
+    },
+
+    async review(entries: readonly ReviewEntry[]): Promise<ReviewChoice> {
+      opts.write('\n');
+      const choices = [
+        { value: FINISH, name: 'These are right: show my result' },
+        new p.Separator(' '),
+        ...entries.map((e, i) => ({ value: e.question.id, name: `${i + 1}. ${e.question.text}  → ${e.shown}`, short: e.question.text })),
+      ];
+      const value = await p.select(
+        {
+          message: 'Check your answers',
+          choices,
+          pageSize: Math.max(7, Math.min(choices.length, (opts.rows ?? 24) - 6)),
+          loop: false,
+          theme: withHelp(base, c, ['Choose an answer to change it, or choose to see your result.']),
+        },
+        context,
+      );
+      return value === FINISH ? { kind: 'finish' } : { kind: 'edit', question: value };
+    },
+
+    confirm: (message, defaultValue) => p.confirm({ message, default: defaultValue, theme: base }, context),
+    text: (message, defaultValue) =>
+      p.input(
+        { message, default: defaultValue, validate: (t) => (t.trim() === '' ? 'Please type a file name' : true), theme: base },
+        context,
+      ),
+  };
+}
+
+/** Why a set of ticked boxes is not an answer, or undefined when it is one. */
+export function multiProblem(ticked: readonly string[]): string | undefined {
+  if (ticked.includes(BACK) || ticked.includes(SKIP)) return undefined;
+  if (ticked.length === 0) return 'Tick at least one answer, or "None of these"';
+  if (ticked.includes(NONE) && ticked.length > 1) return '"None of these" cannot be ticked together with other answers';
+  return undefined;
+}
+
+function shownNumber(q: NumberQuestion | ScaleQuestion, text: string): string {
+  const r = parseNumberReply(q, text);
+  if (typeof r === 'string') return text;
+  if (r.kind === 'back') return '← Back';
+  if (r.value === null) return 'Skipped';
+  if (r.value === UNSURE) return 'Not sure';
+  return q.type === 'number' && q.unit ? `${String(r.value)} ${q.unit}` : String(r.value);
+}

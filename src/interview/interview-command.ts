@@ -1,0 +1,105 @@
+/**
+ * The interview command behind `src/cli/commands/interview.ts` (reached only by `import()`):
+ * loads the questionnaire and any `--resume` file, decides colour and plain mode once, loads the
+ * prompt library, and runs the session. Returns the exit code; user errors are ScreenErrors
+ * (65 bad answers file, 66 unreadable file, 78 invalid questionnaire).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { useColor } from '../cli/color.js';
+import { BUNDLED_QUESTIONNAIRE, type CliIo } from '../cli/io.js';
+import { nextQuestion } from '../engine/walk.js';
+import { evaluate } from '../engine/evaluate.js';
+import { parseAnswersDocument } from '../engine/answers.js';
+import { EXIT, ScreenError } from '../errors.js';
+import { loadQuestionnaire } from '../questionnaire/load.js';
+import type { Answers, Questionnaire } from '../questionnaire/model.js';
+import { renderResultText } from '../report/text.js';
+import { createInquirerPrompter } from './inquirer-prompter.js';
+import { runInterviewSession } from './interview-session.js';
+import { createPlainPrompter } from './plain-prompter.js';
+import { createScreens } from './screens.js';
+
+export interface InterviewCommandOptions {
+  readonly questionnaire?: string;
+  readonly save?: string;
+  readonly resume?: string;
+  readonly force?: boolean;
+  readonly plain?: boolean;
+}
+
+export async function runInterviewCommand(options: InterviewCommandOptions, io: CliIo): Promise<number> {
+  const plain = options.plain === true || io.env.TERM === 'dumb';
+  const color = !plain && useColor(io.stdout, io.env);
+  const chalk = new Chalk({ level: color ? colorLevel(io) : 0 });
+
+  const questionnaire = await loadQuestionnaire(
+    options.questionnaire === undefined ? BUNDLED_QUESTIONNAIRE : resolve(io.cwd, options.questionnaire),
+  );
+  const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(resolve(io.cwd, options.resume), options.resume, questionnaire) };
+
+  const prompts = await import('@inquirer/prompts');
+  const write = (text: string): void => {
+    io.stdout.write(text);
+  };
+  const promptIo = { input: io.stdin, output: io.stdout };
+  const prompter = plain
+    ? createPlainPrompter(prompts, { chalk, io: promptIo, write })
+    : createInquirerPrompter(prompts, { chalk, io: promptIo, write, ...(rows(io) ? { rows: rows(io) } : {}) });
+  const width = io.stdout.columns ?? 80;
+  const screens = createScreens(write, { chalk, plain, width }, (r) => renderResultText(r, { color, width: Math.min(width, 100) }));
+
+  return runInterviewSession(
+    {
+      questionnaire,
+      ...(options.save !== undefined ? { save: options.save } : {}),
+      force: options.force === true,
+      ...(resume ? { resume } : {}),
+      cwd: io.cwd,
+    },
+    {
+      engine: { nextQuestion, evaluate },
+      prompter,
+      screens,
+      errorLine: (text) => {
+        io.stderr.write(`${text}\n`);
+      },
+    },
+  );
+}
+
+/** Reads and validates a `--resume` file; any problem is one line and exit 65 (66 if unreadable). */
+async function readResume(path: string, shown: string, q: Questionnaire): Promise<Answers> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(e);
+    throw new ScreenError('interview.resume-unreadable', EXIT.noInput, `cannot read ${shown}: ${why}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: not a JSON answers file (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const { answers, problems } = parseAnswersDocument(doc, q);
+  const first = problems[0];
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; check it with: sciatica-screen evaluate ${shown})` : '';
+    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: ${first.message}${more}`);
+  }
+  return answers;
+}
+
+function colorLevel(io: CliIo): 1 | 2 | 3 {
+  const has = io.stdout.hasColors?.bind(io.stdout);
+  if (!has) return 1;
+  return has(2 ** 24) ? 3 : has(256) ? 2 : 1;
+}
+
+function rows(io: CliIo): number | undefined {
+  return (io.stdout as { rows?: number }).rows;
+}

@@ -1,0 +1,78 @@
+/**
+ * What the interview writes between prompts: the welcome, the "what to do now" banner of an
+ * emergency stop, and the result (rendered by src/report/text.ts). In plain mode: no box
+ * drawing, no colour, nothing that moves — every line reads well in a screen reader.
+ * Colour only ever repeats what the words already say.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Result } from '../engine/result.js';
+import type { Questionnaire } from '../questionnaire/model.js';
+import type { InterviewScreens } from './run-interview.js';
+
+export interface ScreenStyle {
+  readonly chalk: ChalkInstance;
+  readonly plain: boolean;
+  /** Columns available; text is wrapped to this (at most 100). */
+  readonly width: number;
+}
+
+export interface Screens extends InterviewScreens {
+  intro(q: Questionnaire): void;
+  /** One line of information (saved to…, continuing from…). */
+  note(text: string): void;
+}
+
+export function createScreens(
+  write: (text: string) => void,
+  style: ScreenStyle,
+  renderResult: (result: Result) => string,
+): Screens {
+  const c = style.chalk;
+  const width = Math.max(40, Math.min(style.width, 100));
+  return {
+    intro(q) {
+      const lines = ['', c.bold(q.title)];
+      if (q.description) lines.push(...wrap(q.description, width));
+      lines.push('', ...wrap(keysLine(style.plain), width), '');
+      write(lines.join('\n') + '\n');
+    },
+    emergency(result) {
+      const body = [c.bold('WHAT TO DO NOW'), c.bold.red(result.title), ...wrap(result.advice, width - 2)];
+      if (style.plain) {
+        write(['', `WHAT TO DO NOW: ${result.title}`, ...wrap(result.advice, width), ''].join('\n') + '\n');
+        return;
+      }
+      const rule = c.red('━'.repeat(Math.min(width, 60)));
+      write(['', rule, ...body.map((l) => `  ${l}`), rule, ''].join('\n') + '\n');
+    },
+    result(result) {
+      const text = renderResult(result);
+      write(`\n${text}${text.endsWith('\n') ? '' : '\n'}`);
+    },
+    note(text) {
+      write(`${text}\n`);
+    },
+  };
+}
+
+export function keysLine(plain: boolean): string {
+  return plain
+    ? 'Type the number of your answer and press Enter. Type b to go back to the previous question. Press Ctrl+C to stop.'
+    : 'Use the arrow keys and Enter to answer. Choose "← Back" (or type b in a number box) to go back and change an answer. You can check every answer before the result. Ctrl+C stops.';
+}
+
+/** Word-wraps `text` to `width` columns; keeps existing line breaks. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out;
+}
