@@ -1,0 +1,185 @@
+/**
+ * `evaluate(questionnaire, answers) → Result`: the one place a disposition is decided.
+ *
+ * 1. Walk the flow (walk.ts). Only answers to questions on the path are seen; the others are
+ *    listed in `ignored`.
+ * 2. Every rule is evaluated on the path's answers; those that hold are `fired` (rule order),
+ *    each with the answers that made it hold.
+ * 3. The disposition is the most urgent outcome of any fired rule, else the mildest outcome.
+ * 4. Engine safety net, whatever the questionnaire says: when a red-flag question on the path is
+ *    unanswered, or was given one of its red-flag values, the disposition is never the mildest
+ *    outcome. If the questionnaire's rules left it there, it is raised to the next-mildest and a
+ *    fired entry `engine:red-flag-unanswered` and/or `engine:red-flag-answer` (no sources) says
+ *    why. See docs/result-format.md.
+ *
+ * `answers` must be normalised (normaliseAnswers/parseAnswersDocument): values are compared
+ * exactly as stored.
+ */
+import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/model.js';
+import { answersOf, explain, holds } from './conditions.js';
+import { planFor, type Plan } from './plan.js';
+import {
+  NOT_A_DIAGNOSIS,
+  RESULT_FORMAT_VERSION,
+  type Citation,
+  type FiredRule,
+  type Result,
+  type ResultCaution,
+} from './result.js';
+import { answersByIndex, missingAndIgnored, newScope, runWalk, WalkEnd, type WalkScope } from './walk.js';
+
+/** Ids of the fired entries the engine's safety net adds (never a questionnaire rule id: those
+ * cannot contain a colon). */
+export const ENGINE_RULE = {
+  redFlagUnanswered: 'engine:red-flag-unanswered',
+  redFlagAnswer: 'engine:red-flag-answer',
+} as const;
+
+const NO_SOURCES: readonly Citation[] = Object.freeze([]);
+
+export function evaluate(q: Questionnaire, answers: Answers): Result {
+  const plan = planFor(q);
+  const scope = newScope(plan, answersByIndex(plan, answers));
+  const end = runWalk(plan, scope, false);
+  const ids = plan.questions.map((question) => question.id);
+
+  const fired: FiredRule[] = [];
+  const outranked: string[] = [];
+  const rules = plan.rules;
+  const n = rules.length;
+  const firedIdx: number[] = [];
+  let best = q.outcomes.length - 1;
+  let marks: Uint8Array | undefined;
+  for (let i = 0; i < n; i++) {
+    const r = rules[i] as Plan['rules'][number];
+    if (!holds(r.when, scope)) continue;
+    firedIdx.push(i);
+    if (r.rank >= 0 && r.rank < best) best = r.rank;
+    marks ??= new Uint8Array(plan.questions.length);
+    explain(r.when, scope, marks);
+    fired.push(firedEntry(r.id, r.outcome, r.cautionIds, r.reason, r.source, answersOf(marks, scope, ids)));
+  }
+
+  const mildest = q.outcomes.length - 1;
+  if (best === mildest && mildest > 0) {
+    const raised = q.outcomes[mildest - 1]?.id as string;
+    const net = safetyNet(plan, scope, ids);
+    if (net.unanswered !== undefined) {
+      fired.push(
+        firedEntry(
+          ENGINE_RULE.redFlagUnanswered,
+          raised,
+          undefined,
+          'A warning-sign question was not answered, so a serious cause cannot be ruled out without a professional.',
+          NO_SOURCES,
+          net.unanswered,
+        ),
+      );
+      best = mildest - 1;
+    }
+    if (net.flagged !== undefined) {
+      fired.push(
+        firedEntry(
+          ENGINE_RULE.redFlagAnswer,
+          raised,
+          undefined,
+          'A warning-sign answer was given; it needs a professional’s assessment first.',
+          NO_SOURCES,
+          net.flagged,
+        ),
+      );
+      best = mildest - 1;
+    }
+  }
+
+  for (const i of firedIdx) {
+    const r = rules[i] as Plan['rules'][number];
+    if (r.rank > best) outranked.push(r.id);
+  }
+
+  const outcome = q.outcomes[best] as Questionnaire['outcomes'][number];
+  const { missing, ignored } = missingAndIgnored(plan, scope);
+  return {
+    format: 'sciatica-screen/result',
+    formatVersion: RESULT_FORMAT_VERSION,
+    questionnaire: { id: q.id, version: q.version, sha256: q.sha256 },
+    disposition: outcome.id,
+    title: outcome.title,
+    advice: outcome.advice,
+    stoppedEarly: end === WalkEnd.Stopped,
+    cautions: cautionsOf(q, plan, firedIdx),
+    fired,
+    outranked,
+    missing,
+    ignored,
+    path: scope.path.map((i) => ids[i] as string),
+    notice: NOT_A_DIAGNOSIS,
+  };
+}
+
+function firedEntry(
+  rule: string,
+  outcome: string | undefined,
+  cautions: readonly string[] | undefined,
+  reason: string,
+  source: readonly Citation[],
+  answers: Record<string, AnswerValue | null>,
+): FiredRule {
+  const f: { -readonly [K in keyof FiredRule]: FiredRule[K] } = { rule, reason, source, answers };
+  if (outcome !== undefined) f.outcome = outcome;
+  if (cautions !== undefined) f.cautions = cautions;
+  return f;
+}
+
+/** The red-flag questions on the path that are unanswered, or answered with a red-flag value. */
+function safetyNet(
+  plan: Plan,
+  scope: WalkScope,
+  ids: readonly string[],
+): { unanswered?: Record<string, AnswerValue | null>; flagged?: Record<string, AnswerValue | null> } {
+  let unanswered: Record<string, AnswerValue | null> | undefined;
+  let flagged: Record<string, AnswerValue | null> | undefined;
+  for (let k = 0; k < scope.pathLength; k++) {
+    const i = scope.path[k] as number;
+    const values = plan.redFlagValues[i];
+    if (values === undefined) continue;
+    const v = scope.vals[i];
+    const id = ids[i] as string;
+    if (v === undefined || v === null) (unanswered ??= {})[id] = null;
+    else if (isRedFlagValue(v, values)) (flagged ??= {})[id] = v;
+  }
+  const out: { unanswered?: Record<string, AnswerValue | null>; flagged?: Record<string, AnswerValue | null> } = {};
+  if (unanswered !== undefined) out.unanswered = unanswered;
+  if (flagged !== undefined) out.flagged = flagged;
+  return out;
+}
+
+function isRedFlagValue(v: AnswerValue, values: readonly string[]): boolean {
+  if (typeof v === 'object') return v.some((x) => values.includes(x));
+  return typeof v === 'string' && values.includes(v);
+}
+
+/** Cautions of the fired rules, in the questionnaire's caution order, each with the sources of
+ * the rules that added it (deduplicated, in order of first citation by rule order). */
+function cautionsOf(q: Questionnaire, plan: Plan, firedIdx: readonly number[]): ResultCaution[] {
+  if (q.cautions.length === 0) return [];
+  let sourcesBy: (Citation[] | undefined)[] | undefined;
+  for (const i of firedIdx) {
+    const r = plan.rules[i] as Plan['rules'][number];
+    if (r.cautions.length === 0) continue;
+    sourcesBy ??= new Array<Citation[] | undefined>(q.cautions.length);
+    for (const c of r.cautions) {
+      const list = (sourcesBy[c] ??= []);
+      for (const s of r.source) if (!list.includes(s)) list.push(s);
+    }
+  }
+  if (sourcesBy === undefined) return [];
+  const out: ResultCaution[] = [];
+  for (let c = 0; c < q.cautions.length; c++) {
+    const list = sourcesBy[c];
+    if (list === undefined) continue;
+    const caution = q.cautions[c] as Questionnaire['cautions'][number];
+    out.push({ id: caution.id, text: caution.text, source: list });
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * A Result for a terminal: the disposition in words first, then why (`because:` with sources),
+ * what to tell the therapist, what was not answered, and the not-a-diagnosis notice. Used by
+ * `evaluate` and by the interview's result screen. Colour only emphasises: every line reads the
+ * same without it.
+ */
+import { Chalk } from 'chalk';
+import type { Citation, FiredRule, Result } from '../engine/result.js';
+
+export interface TextOptions {
+  /** Decided once at the CLI edge (src/cli/color.ts). */
+  readonly color: boolean;
+  /** Wrap lines to this many columns (at least 40 is honoured); no wrapping when absent. */
+  readonly width?: number;
+}
+
+/** `[title §section; title]` — the sources of a statement, for a reader. */
+export function citeSources(sources: readonly Citation[]): string {
+  if (sources.length === 0) return '';
+  return `[${sources.map((s) => (s.section === undefined ? s.title : `${s.title} §${s.section}`)).join('; ')}]`;
+}
+
+function wrap(text: string, width: number | undefined, indent: number): string[] {
+  if (width === undefined || width < 40) return [text];
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  const limit = (first: boolean): number => width - (first ? 0 : indent);
+  for (const w of words) {
+    if (line === '') line = w;
+    else if (line.length + 1 + w.length <= limit(lines.length === 0)) line += ` ${w}`;
+    else {
+      lines.push(line);
+      line = w;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`));
+}
+
+function statement(f: { reason: string; source: readonly Citation[] }): string {
+  const cite = citeSources(f.source);
+  return cite === '' ? f.reason : `${f.reason}  ${cite}`;
+}
+
+export function renderResultText(result: Result, opts: TextOptions): string {
+  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
+  const width = opts.width;
+  const out: string[] = [];
+  const item = (label: string, text: string): void => {
+    const lines = wrap(`  ${label} ${text}`, width, 4);
+    const first = lines[0] as string;
+    out.push(`  ${chalk.cyan(label)}${first.slice(2 + label.length)}`, ...lines.slice(1));
+  };
+
+  out.push(chalk.bold(result.title));
+  if (result.advice.trim() !== '') out.push(...wrap(result.advice, width, 0));
+  out.push('');
+
+  const decisive = result.fired.filter((f: FiredRule) => f.outcome === result.disposition);
+  if (decisive.length === 0) item('because:', 'none of your answers raised a concern');
+  for (const f of decisive) item('because:', statement(f));
+  if (result.stoppedEarly) item('stopped early:', 'this answer needs action now, so the remaining questions were not asked');
+  const outranked = new Set(result.outranked);
+  for (const f of result.fired) if (outranked.has(f.rule)) item('also:', statement(f));
+  for (const c of result.cautions) item('tell your therapist:', statement({ reason: c.text, source: c.source }));
+  if (result.missing.length > 0) item('not answered:', result.missing.join(', '));
+  if (result.ignored.length > 0) item('not used (not on your path):', result.ignored.join(', '));
+
+  out.push('');
+  out.push(...wrap(result.notice, width, 0).map((l) => chalk.dim(l)));
+  return `${out.join('\n')}\n`;
+}
