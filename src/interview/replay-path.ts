@@ -1,32 +1,41 @@
 /**
  * Which of the given answers are on the path: follow the engine's `nextQuestion` from the start,
- * taking each asked question's answer from `given`, until the walk asks something not in `given`
- * or ends. Answers to questions the walk never reaches no longer apply.
+ * taking each question's answer from `given`; a question without one is passed over as if
+ * skipped, so answers further along that would still be asked are kept. Answers to questions the
+ * walk never reaches no longer apply and are dropped.
  */
 import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/model.js';
 import type { InterviewEngine } from './engine-port.js';
 
 export interface Replayed {
-  /** Question ids answered on the path, in the order they are asked. */
+  /** Question ids answered on the path up to the first unanswered one, in the order asked. */
   readonly trail: readonly string[];
-  /** Only the answers on the trail, in trail order. */
+  /** The answers in `given` that are on the path (also beyond the first gap), in path order. */
   readonly answers: Answers;
-  /** Ids in `given` that are not on the path (questionnaire order is not implied). */
+  /** Ids in `given` that are not on the path. */
   readonly dropped: readonly string[];
 }
 
 export function replayPath(q: Questionnaire, engine: InterviewEngine, given: Answers): Replayed {
   const trail: string[] = [];
   const answers: Record<string, AnswerValue | null> = {};
+  const probe: Record<string, AnswerValue | null> = {};
+  let gap = false;
   for (;;) {
-    const step = engine.nextQuestion(q, answers);
+    const step = engine.nextQuestion(q, probe);
     if (step.done) break;
     const id = step.question.id;
-    if (!Object.hasOwn(given, id) || trail.includes(id)) break;
-    trail.push(id);
-    answers[id] = given[id] ?? null;
+    if (Object.hasOwn(probe, id)) break; // the engine never re-asks; guard against a loop anyway
+    if (Object.hasOwn(given, id)) {
+      probe[id] = given[id] ?? null;
+      answers[id] = given[id] ?? null;
+      if (!gap) trail.push(id);
+    } else {
+      gap = true;
+      probe[id] = null;
+    }
   }
-  const dropped = Object.keys(given).filter((id) => !trail.includes(id));
+  const dropped = Object.keys(given).filter((id) => !Object.hasOwn(answers, id));
   return { trail, answers, dropped };
 }
 

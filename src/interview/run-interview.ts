@@ -5,7 +5,9 @@
  * State: `given` (the latest answer to every question on the current path, including answers
  * further along that the person has gone back over) and `trail` (the questions before the one
  * being asked, in path order). Going back pops the trail and re-asks that question with its
- * previous answer as the default. After every answer the path is replayed through the engine and
+ * previous answer as the default; going forward again re-asks each later question, with its
+ * previous answer as the default, until the review has been shown (after that, only questions
+ * still unanswered are asked). After every answer the path is replayed through the engine and
  * answers no longer on it are dropped. When the path ends the person reviews every answer (any
  * can be changed) before the result; when it stops early (a `stop: true` outcome fired) the
  * interview ends at once and shows what to do now before anything else.
@@ -47,12 +49,15 @@ export async function runInterview(deps: InterviewDeps): Promise<InterviewEnd> {
   const start = replayPath(q, engine, deps.initial ?? {});
   let given: Record<string, AnswerValue | null> = { ...start.answers };
   let trail: string[] = [...start.trail];
+  /** After the review has been shown, answering moves on to the next *unanswered* question
+   * (the review lists the rest); before it, going forward after "back" re-asks each question. */
+  let reviewed = false;
 
   /** Replays the path through `given`, drops answers no longer on it, reports the rest. */
   const commit = async (): Promise<readonly string[]> => {
     const replayed = replayPath(q, engine, given);
     given = { ...replayed.answers };
-    await deps.onAnswers?.(given);
+    await deps.onAnswers?.({ ...given });
     return replayed.trail;
   };
 
@@ -68,6 +73,7 @@ export async function runInterview(deps: InterviewDeps): Promise<InterviewEnd> {
           screens.result(result);
           return { kind: 'result', answers, result, stopped: true };
         }
+        reviewed = true;
         const choice = await prompter.review(trail.map((id) => reviewEntry(questionById(q, id), given[id] ?? null)));
         if (choice.kind === 'finish') {
           const result = engine.evaluate(q, answers);
@@ -103,7 +109,8 @@ export async function runInterview(deps: InterviewDeps): Promise<InterviewEnd> {
       }
       given[question.id] = reply.value;
       trail.push(question.id);
-      await commit();
+      const onPath = await commit();
+      if (reviewed) trail = [...onPath];
     }
   } catch (e) {
     if (isPromptExit(e)) return { kind: 'interrupted', answers: replayPath(q, engine, given).answers };
