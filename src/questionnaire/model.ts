@@ -65,6 +65,8 @@ export interface RedFlag {
    * (e.g. "only asked when leg pain is present"). `validate` lists it.
    */
   readonly skipReason?: string;
+  /** Where `red_flag` is written (added by the loader; absent in hand-built models). */
+  readonly pos?: Position;
 }
 
 interface QuestionBase {

@@ -1,0 +1,388 @@
+/**
+ * The YAML tree → a `Questionnaire` draft, with defaults applied (start = first question,
+ * required = true, unsure = false, red-flag values = yes (+ unsure when offered), scale 0–10).
+ * Reports shape problems; references and meaning are checked by lint.ts on the draft.
+ * Everything is built from fresh objects (anchors on a null prototype), never by merging
+ * user-controlled keys into an object, so `__proto__` and friends are inert.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Branch, Caution, ChoiceOption, Condition, Flow, Outcome, Position, Question, QuestionType, Questionnaire, RedFlag, Rule, Source } from './model.js';
+import { UNSURE } from './model.js';
+import { composeCondition } from './compose-condition.js';
+import { ID_PATTERN, readBoolean, readIdRef, readIdRefs, readList, readMap, readNumber, readText, type Field, type Fields } from './compose-fields.js';
+import { didYouMean } from './suggest.js';
+import type { YamlReader } from './yaml-reader.js';
+
+/** Words that cannot be ids: condition keywords, the flow's `end`, and JavaScript prototype names. */
+export const RESERVED_IDS: readonly string[] = ['any', 'all', 'not', 'missing', 'end', 'answered', 'true', 'false', '__proto__', 'constructor', 'prototype'];
+const PROTOTYPE_WORDS = ['__proto__', 'constructor', 'prototype'];
+
+export const QUESTION_TYPES: readonly QuestionType[] = ['yesno', 'choice', 'multi', 'number', 'scale'];
+const TOP_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'rules', 'outcomes', 'cautions', 'sources'];
+const TOP_REQUIRED = ['id', 'version', 'title', 'questions', 'rules', 'outcomes', 'sources'];
+const COMMON_QUESTION_KEYS = ['id', 'type', 'text', 'help', 'unsure', 'required', 'red_flag', 'next'];
+const TYPE_KEYS: Record<QuestionType, readonly string[]> = {
+  yesno: [],
+  choice: ['options'],
+  multi: ['options'],
+  number: ['min', 'max', 'unit', 'integer'],
+  scale: ['min', 'max', 'anchors'],
+};
+const ALL_QUESTION_KEYS = [...new Set([...COMMON_QUESTION_KEYS, ...Object.values(TYPE_KEYS).flat()])];
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+export interface ComposeResult {
+  readonly questionnaire: Questionnaire;
+  /** Where `start` is written, when it is. */
+  readonly startPos?: Position;
+  /** Questions whose `type` was missing or invalid: their values are not checked further. */
+  readonly untyped: ReadonlySet<string>;
+}
+
+export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, sha256: string): ComposeResult | undefined {
+  const origin = reader.at(0);
+  const top = readMap(reader, doc.contents, origin, 'the questionnaire', TOP_KEYS, TOP_REQUIRED);
+  if (!top) return undefined;
+  const what = 'the questionnaire';
+  const id = readOwnId(reader, top.get('id'), what) ?? '';
+  const versionField = top.get('version');
+  let version = '';
+  if (versionField) {
+    const v = reader.resolve(versionField.value);
+    if (isScalar(v) && typeof v.value === 'string' && SEMVER.test(v.value)) version = v.value;
+    else {
+      const shown = isScalar(v) ? String(v.value) : '';
+      reader.report('schema.invalid-version', `"version" must be a semver version such as 1.0.0${shown ? ` (got "${shown}"${typeof (v as { value?: unknown }).value === 'number' ? '; quote it or add the patch number' : ''})` : ''}`, versionField.pos);
+    }
+  }
+  const untyped = new Set<string>();
+  const questions = readList(reader, top.get('questions'), what).flatMap((item, i) => {
+    const q = composeQuestion(reader, item.node, item.pos, i, untyped);
+    return q ? [q] : [];
+  });
+  const rules = readList(reader, top.get('rules'), what).flatMap((item, i) => {
+    const r = composeRule(reader, item.node, item.pos, i);
+    return r ? [r] : [];
+  });
+  const outcomes = readList(reader, top.get('outcomes'), what).flatMap((item, i) => {
+    const o = composeOutcome(reader, item.node, item.pos, i);
+    return o ? [o] : [];
+  });
+  const cautions = readList(reader, top.get('cautions'), what).flatMap((item, i) => {
+    const fields = readMap(reader, item.node, item.pos, `caution ${i + 1}`, ['id', 'text'], ['id', 'text']);
+    if (!fields) return [];
+    const cid = readOwnId(reader, fields.get('id'), `caution ${i + 1}`);
+    if (cid === undefined) return [];
+    const c: Caution = { id: cid, text: readText(reader, fields.get('text'), `caution "${cid}"`) ?? '', pos: item.pos };
+    return [c];
+  });
+  const sources = readList(reader, top.get('sources'), what).flatMap((item, i) => {
+    const s = composeSource(reader, item.node, item.pos, i);
+    return s ? [s] : [];
+  });
+  if (top.has('outcomes') && outcomes.length === 0 && isSeq(reader.resolve(top.get('outcomes')?.value))) {
+    reader.report('schema.invalid-value', 'the questionnaire needs at least one outcome', top.get('outcomes')!.pos);
+  }
+  if (top.has('questions') && questions.length === 0 && isSeq(reader.resolve(top.get('questions')?.value))) {
+    reader.report('schema.invalid-value', 'the questionnaire needs at least one question', top.get('questions')!.pos);
+  }
+  const startRef = readIdRef(reader, top.get('start'), what);
+  const description = readText(reader, top.get('description'), what);
+  const questionnaire: Questionnaire = {
+    id,
+    version,
+    title: readText(reader, top.get('title'), what) ?? '',
+    ...(description !== undefined ? { description } : {}),
+    start: startRef?.id ?? questions[0]?.id ?? '',
+    questions,
+    rules,
+    outcomes,
+    cautions,
+    sources,
+    sha256,
+    file: reader.file,
+  };
+  return { questionnaire, untyped, ...(startRef ? { startPos: startRef.pos } : {}) };
+}
+
+/** The `id` of a thing: an id-shaped string that is not reserved. Undefined (reported) otherwise. */
+function readOwnId(reader: YamlReader, f: Field | undefined, what: string): string | undefined {
+  const ref = readIdRef(reader, f, what);
+  if (!ref) return undefined;
+  checkIdWord(reader, ref.id, ref.pos, 'an id');
+  return ref.id;
+}
+
+function checkIdWord(reader: YamlReader, id: string, pos: Position, role: string): void {
+  if (RESERVED_IDS.includes(id)) reader.report('lint.reserved-id', `"${id}" is a reserved word and cannot be ${role}`, pos);
+  else if (!ID_PATTERN.test(id)) reader.report('schema.invalid-id', `"${id}" is not a valid id: use lowercase letters, digits, "_" and "-", starting with a letter`, pos);
+}
+
+function composeQuestion(reader: YamlReader, node: unknown, at: Position, index: number, untyped: Set<string>): Question | undefined {
+  const n = reader.resolve(node);
+  // Read id and type first: they decide the name in messages and which keys are allowed.
+  const peek = isMap(n) ? peekScalars(reader, n, ['id', 'type']) : new Map<string, unknown>();
+  const peekId = typeof peek.get('id') === 'string' ? (peek.get('id') as string) : undefined;
+  const what = peekId !== undefined ? `question "${peekId}"` : `question ${index + 1}`;
+  const rawType = peek.get('type');
+  const type = QUESTION_TYPES.find((t) => t === rawType);
+  const allowed = type ? [...COMMON_QUESTION_KEYS, ...TYPE_KEYS[type]] : ALL_QUESTION_KEYS;
+  const required = ['id', 'type', 'text', ...(type === 'choice' || type === 'multi' ? ['options'] : [])];
+  const fields = readMap(reader, n, at, what, allowed, required, (key) => {
+    if (!type || !ALL_QUESTION_KEYS.includes(key)) return undefined;
+    const takers = QUESTION_TYPES.filter((t) => TYPE_KEYS[t].includes(key));
+    return `${what} is a ${type} question; "${key}" is only for ${takers.join(' and ')} questions`;
+  });
+  if (!fields) return undefined;
+  const id = readOwnId(reader, fields.get('id'), what);
+  if (id === undefined) return undefined;
+  const typeField = fields.get('type');
+  if (typeField && !type) {
+    const shown = isScalar(typeField.value) ? String(typeField.value.value) : '';
+    reader.report('schema.invalid-value', `${what} has type "${shown}"${didYouMean(shown, QUESTION_TYPES)}; use one of ${QUESTION_TYPES.join(', ')}`, typeField.pos);
+  }
+  if (!type) untyped.add(id);
+  const effectiveType: QuestionType = type ?? 'yesno';
+  const unsure = readBoolean(reader, fields.get('unsure'), what) ?? false;
+  if (unsure && effectiveType === 'multi') {
+    reader.report('schema.invalid-value', `${what} is a multi question and cannot offer "unsure"; add an option such as { value: not_sure, label: Not sure } instead`, fields.get('unsure')!.pos);
+  }
+  const help = readText(reader, fields.get('help'), what);
+  const redFlagField = fields.get('red_flag');
+  const options = effectiveType === 'choice' || effectiveType === 'multi' ? composeOptions(reader, fields.get('options'), what, effectiveType, unsure) : [];
+  const redFlag = redFlagField ? composeRedFlag(reader, redFlagField, what, effectiveType, unsure, options) : undefined;
+  const base = {
+    id,
+    text: readText(reader, fields.get('text'), what) ?? '',
+    ...(help !== undefined ? { help } : {}),
+    unsure,
+    required: readBoolean(reader, fields.get('required'), what) ?? true,
+    ...(redFlag ? { redFlag } : {}),
+    next: composeFlow(reader, fields.get('next'), what),
+    pos: reader.pos(n as Node, at),
+  };
+  switch (effectiveType) {
+    case 'yesno':
+      return { ...base, type: 'yesno' };
+    case 'choice':
+      return { ...base, type: 'choice', options };
+    case 'multi':
+      return { ...base, type: 'multi', options };
+    case 'number': {
+      const min = readNumber(reader, fields.get('min'), what);
+      const max = readNumber(reader, fields.get('max'), what);
+      checkRange(reader, fields, what, min, max);
+      const unit = readText(reader, fields.get('unit'), what);
+      return {
+        ...base,
+        type: 'number',
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+        ...(unit !== undefined ? { unit } : {}),
+        integer: readBoolean(reader, fields.get('integer'), what) ?? false,
+      };
+    }
+    case 'scale': {
+      const min = readNumber(reader, fields.get('min'), what, true) ?? 0;
+      const max = readNumber(reader, fields.get('max'), what, true) ?? 10;
+      checkRange(reader, fields, what, min, max);
+      return { ...base, type: 'scale', min, max, anchors: composeAnchors(reader, fields.get('anchors'), what, min, max) };
+    }
+    default: {
+      const _exhaustive: never = effectiveType;
+      return _exhaustive;
+    }
+  }
+}
+
+function peekScalars(reader: YamlReader, map: { items: unknown[] }, keys: readonly string[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    const k = reader.resolve(pair.key);
+    const v = reader.resolve(pair.value);
+    if (isScalar(k) && typeof k.value === 'string' && keys.includes(k.value) && isScalar(v) && !out.has(k.value)) out.set(k.value, v.value);
+  }
+  return out;
+}
+
+function checkRange(reader: YamlReader, fields: Fields, what: string, min: number | undefined, max: number | undefined): void {
+  if (min !== undefined && max !== undefined && min > max) {
+    reader.report('schema.invalid-value', `${what} has min ${min} above max ${max}`, (fields.get('max') ?? fields.get('min'))!.pos);
+  }
+}
+
+function composeOptions(reader: YamlReader, f: Field | undefined, what: string, type: 'choice' | 'multi', unsure: boolean): ChoiceOption[] {
+  if (!f) return [];
+  const items = readList(reader, f, what);
+  const options: ChoiceOption[] = [];
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const fields = readMap(reader, item.node, item.pos, `an option of ${what}`, ['value', 'label', 'help'], ['value', 'label']);
+    if (!fields) continue;
+    const ref = readIdRef(reader, fields.get('value'), `an option of ${what}`);
+    if (!ref) continue;
+    const value = ref.id;
+    if (PROTOTYPE_WORDS.includes(value)) reader.report('lint.reserved-id', `"${value}" is a reserved word and cannot be an option value`, ref.pos);
+    else if (!ID_PATTERN.test(value)) reader.report('schema.invalid-id', `option "${value}" of ${what} is not a valid id: use lowercase letters, digits, "_" and "-", starting with a letter`, ref.pos);
+    else if (value === UNSURE && (unsure || type === 'choice')) reader.report('lint.reserved-id', `option "unsure" of ${what} clashes with the "not sure" answer; write unsure: true on the question instead`, ref.pos);
+    const first = seen.get(value);
+    if (first !== undefined) reader.report('lint.duplicate-id', `${what} has option "${value}" twice (first at line ${first})`, ref.pos);
+    else seen.set(value, ref.pos.line);
+    const help = readText(reader, fields.get('help'), `option "${value}" of ${what}`);
+    options.push({ value, label: readText(reader, fields.get('label'), `option "${value}" of ${what}`) ?? '', ...(help !== undefined ? { help } : {}) });
+  }
+  const least = type === 'choice' ? 2 : 1;
+  if (isSeq(f.value) && items.length < least) reader.report('schema.invalid-value', `${what} needs at least ${least} option${least > 1 ? 's' : ''}`, f.pos);
+  return options;
+}
+
+function composeAnchors(reader: YamlReader, f: Field | undefined, what: string, min: number, max: number): Readonly<Record<number, string>> {
+  const anchors = Object.create(null) as Record<number, string>;
+  if (!f) return anchors;
+  if (!isMap(f.value)) {
+    reader.report('schema.wrong-type', `"anchors" of ${what} must map scale points to labels, e.g. { 0: no pain, 10: worst pain imaginable }`, f.pos);
+    return anchors;
+  }
+  for (const pair of f.value.items) {
+    if (!isPair(pair)) continue;
+    const k = reader.resolve(pair.key);
+    const v = reader.resolve(pair.value);
+    const kPos = reader.pos(k as Node, f.pos);
+    const point = isScalar(k) ? Number(k.value) : NaN;
+    if (!isScalar(k) || !Number.isInteger(point) || point < min || point > max) {
+      reader.report('schema.invalid-value', `an anchor of ${what} must be a whole number from ${min} to ${max}`, kPos);
+      continue;
+    }
+    if (!isScalar(v) || typeof v.value !== 'string') {
+      reader.report('schema.wrong-type', `anchor ${point} of ${what} must be a label (text)`, reader.pos(v as Node, kPos));
+      continue;
+    }
+    anchors[point] = v.value;
+  }
+  return anchors;
+}
+
+function composeRedFlag(reader: YamlReader, f: Field, what: string, type: QuestionType, unsure: boolean, options: readonly ChoiceOption[]): RedFlag | undefined {
+  if (type === 'number' || type === 'scale') {
+    reader.report('schema.invalid-value', `${what} is a ${type} question; only yesno, choice and multi questions can be red flags (write a rule with a comparison instead)`, f.keyPos);
+    return undefined;
+  }
+  let category: string | undefined;
+  let values: string[] | undefined;
+  let skipReason: string | undefined;
+  if (isScalar(f.value)) {
+    category = readText(reader, f, what);
+  } else {
+    const fields = readMap(reader, f.value, f.pos, `"red_flag" of ${what}`, ['category', 'values', 'skip'], ['category']);
+    if (!fields) return undefined;
+    category = readText(reader, fields.get('category'), `"red_flag" of ${what}`);
+    const valuesField = fields.get('values');
+    if (valuesField) values = readIdRefs(reader, valuesField, `"red_flag" of ${what}`).map((r) => r.id);
+    skipReason = readText(reader, fields.get('skip'), `"red_flag" of ${what}`);
+    if (valuesField && values?.length === 0 && isSeq(valuesField.value)) {
+      reader.report('schema.invalid-value', `"red_flag" of ${what} lists no values`, valuesField.pos);
+    }
+  }
+  if (category === undefined) return undefined;
+  if (values === undefined) {
+    const hasYes = type === 'yesno' || options.some((o) => o.value === 'yes');
+    if (!hasYes) {
+      reader.report('lint.invalid-value', `red-flag ${what} is a ${type} question without a "yes" option; list its red-flag values: red_flag: { category: ${category}, values: [...] }`, f.keyPos);
+      values = [];
+    } else values = ['yes', ...(unsure && type !== 'multi' ? [UNSURE] : [])];
+  }
+  return { category, values, ...(skipReason !== undefined ? { skipReason } : {}), pos: f.keyPos };
+}
+
+function composeFlow(reader: YamlReader, f: Field | undefined, what: string): Flow {
+  if (!f) return { kind: 'sequence' };
+  if (isScalar(f.value)) {
+    const ref = readIdRef(reader, f, what);
+    return ref ? { kind: 'goto', target: ref.id, pos: ref.pos } : { kind: 'sequence' };
+  }
+  if (!isSeq(f.value)) {
+    reader.report('schema.wrong-type', `"next" of ${what} must be a question id, end, or a list of { when, goto } branches`, f.pos);
+    return { kind: 'sequence' };
+  }
+  const branches: Branch[] = [];
+  for (const item of readList(reader, f, what)) {
+    const fields = readMap(reader, item.node, item.pos, `a branch of ${what}`, ['when', 'goto'], ['goto']);
+    if (!fields) continue;
+    const target = readIdRef(reader, fields.get('goto'), `a branch of ${what}`);
+    if (!target) continue;
+    const whenField = fields.get('when');
+    let when: Condition | undefined;
+    if (whenField) {
+      when = composeCondition(reader, whenField.value, whenField.pos, `a branch of ${what}`);
+      if (!when) continue;
+    }
+    branches.push({ ...(when ? { when } : {}), goto: target.id, pos: target.pos });
+  }
+  return { kind: 'branches', branches };
+}
+
+function composeRule(reader: YamlReader, node: unknown, at: Position, index: number): Rule | undefined {
+  const n = reader.resolve(node);
+  const peek = isMap(n) ? peekScalars(reader, n, ['id']) : new Map<string, unknown>();
+  const what = typeof peek.get('id') === 'string' ? `rule "${String(peek.get('id'))}"` : `rule ${index + 1}`;
+  const fields = readMap(reader, n, at, what, ['id', 'when', 'outcome', 'cautions', 'reason', 'source'], ['id', 'when']);
+  if (!fields) return undefined;
+  const id = readOwnId(reader, fields.get('id'), what);
+  if (id === undefined) return undefined;
+  const pos = reader.pos(n as Node, at);
+  const whenField = fields.get('when');
+  const when = whenField ? composeCondition(reader, whenField.value, whenField.pos, what) : undefined;
+  const outcome = readIdRef(reader, fields.get('outcome'), what)?.id;
+  const cautions = readIdRefs(reader, fields.get('cautions'), what).map((r) => r.id);
+  const reason = readText(reader, fields.get('reason'), what);
+  const sources = readIdRefs(reader, fields.get('source'), what).map((r) => r.id);
+  if (reason === undefined || reason.trim() === '') {
+    if (!fields.has('reason') || reason !== undefined) reader.report('lint.rule-without-reason', `${what} has no reason: say in plain words why it raises what it raises`, pos);
+  }
+  if (sources.length === 0 && (!fields.has('source') || isSeq(fields.get('source')?.value))) {
+    reader.report('lint.rule-without-source', `${what} cites no source: add source: <id of an entry in sources>`, pos);
+  }
+  if (outcome === undefined && cautions.length === 0 && !fields.has('outcome')) {
+    reader.report('lint.rule-without-effect', `${what} raises neither an outcome nor cautions`, pos);
+  }
+  return { id, when: when ?? { kind: 'const', value: false, pos }, ...(outcome !== undefined ? { outcome } : {}), cautions, reason: reason ?? '', sources, pos };
+}
+
+function composeOutcome(reader: YamlReader, node: unknown, at: Position, index: number): Outcome | undefined {
+  const fields = readMap(reader, node, at, `outcome ${index + 1}`, ['id', 'title', 'advice', 'stop'], ['id', 'title', 'advice']);
+  if (!fields) return undefined;
+  const id = readOwnId(reader, fields.get('id'), `outcome ${index + 1}`);
+  if (id === undefined) return undefined;
+  const what = `outcome "${id}"`;
+  return {
+    id,
+    title: readText(reader, fields.get('title'), what) ?? '',
+    advice: readText(reader, fields.get('advice'), what) ?? '',
+    stop: readBoolean(reader, fields.get('stop'), what) ?? false,
+    pos: reader.pos(reader.resolve(node) as Node, at),
+  };
+}
+
+function composeSource(reader: YamlReader, node: unknown, at: Position, index: number): Source | undefined {
+  const fields = readMap(reader, node, at, `source ${index + 1}`, ['id', 'title', 'publisher', 'year', 'url', 'section', 'note'], ['id', 'title', 'publisher']);
+  if (!fields) return undefined;
+  const id = readOwnId(reader, fields.get('id'), `source ${index + 1}`);
+  if (id === undefined) return undefined;
+  const what = `source "${id}"`;
+  const year = readNumber(reader, fields.get('year'), what, true);
+  const url = readText(reader, fields.get('url'), what);
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) reader.report('schema.invalid-value', `"url" of ${what} must be an http(s) address`, fields.get('url')!.pos);
+  const section = readText(reader, fields.get('section'), what);
+  const note = readText(reader, fields.get('note'), what);
+  return {
+    id,
+    title: readText(reader, fields.get('title'), what) ?? '',
+    publisher: readText(reader, fields.get('publisher'), what) ?? '',
+    ...(year !== undefined ? { year } : {}),
+    ...(url !== undefined ? { url } : {}),
+    ...(section !== undefined ? { section } : {}),
+    ...(note !== undefined ? { note } : {}),
+    pos: reader.pos(reader.resolve(node) as Node, at),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Bytes → a YAML document with positions, refusing hostile input before it can hurt: a size cap
+ * checked before decoding, strict UTF-8, a cap on nesting (checked on the raw text before the
+ * parser sees it, and again on the tree), a cap on how far aliases expand, duplicate keys.
+ * YAML 1.2 core schema: `yes`/`no` stay strings. A BOM is dropped and CRLF is accepted; positions
+ * are those an editor shows (the BOM is not a column).
+ */
+import { createHash } from 'node:crypto';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { YamlReader } from './yaml-reader.js';
+
+/** Largest questionnaire file accepted, in bytes (1 MiB). */
+export const MAX_QUESTIONNAIRE_BYTES = 1024 * 1024;
+/** Deepest nesting of collections accepted (a real questionnaire needs well under 20). */
+export const MAX_NESTING = 64;
+/** Most nodes that aliases may add when expanded (stops "billion laughs"). */
+export const MAX_ALIAS_NODES = 10_000;
+
+export interface ReadYamlResult {
+  readonly reader: YamlReader;
+  /** Absent when the input was refused before or during parsing. */
+  readonly doc?: Document.Parsed;
+  readonly sha256: string;
+}
+
+/** `size` is the whole file's size when `input` holds only its first bytes (a file over the cap). */
+export function readYaml(input: string | Uint8Array, file: string, size?: number): ReadYamlResult {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const early = new YamlReader(file, countLines(''));
+  const origin = early.at(0);
+
+  const total = Math.max(size ?? 0, bytes.length);
+  if (total > MAX_QUESTIONNAIRE_BYTES) {
+    early.report('input.too-large', `the file is ${formatSize(total)}; a questionnaire may be at most 1 MiB`, origin);
+    return { reader: early, sha256 };
+  }
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    early.report('input.encoding', 'the file is not UTF-8 text', origin);
+    return { reader: early, sha256 };
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  if (text.trim() === '') {
+    early.report('input.empty', 'the file is empty; a questionnaire needs at least id, version, title, questions, rules, outcomes and sources', origin);
+    return { reader: early, sha256 };
+  }
+
+  const lineCounter = new LineCounter();
+  const deepAt = flowNestingOverflow(text);
+  if (deepAt !== undefined) {
+    const reader = new YamlReader(file, countLines(text));
+    reader.report('input.too-deep', `nesting is deeper than ${MAX_NESTING} levels`, reader.at(deepAt));
+    return { reader, sha256 };
+  }
+
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const reader = new YamlReader(file, lineCounter, doc);
+  for (const e of doc.errors) {
+    const where = reader.at(e.pos[0]);
+    const message = firstLine(e.message);
+    if (e.code === 'TAB_AS_INDENT') reader.report('yaml.tab', 'a tab is used for indentation; YAML indents with spaces only', where);
+    else if (e.code === 'RESOURCE_EXHAUSTION') reader.report('input.too-deep', `nesting is deeper than ${MAX_NESTING} levels`, where);
+    else if (e.code === 'MULTIPLE_DOCS') reader.report('yaml.syntax', 'the file holds more than one YAML document (a second `---`); a questionnaire is one document', where);
+    else reader.report('yaml.syntax', lowerFirst(message), where);
+  }
+  if (doc.errors.length > 0) return { reader, sha256 };
+  if (doc.contents === null) {
+    reader.report('input.empty', 'the file has only comments; a questionnaire needs at least id, version, title, questions, rules, outcomes and sources', origin);
+    return { reader, sha256 };
+  }
+  checkTree(doc, reader);
+  if (reader.problems.length > 0) return { reader, sha256 };
+  return { reader, doc, sha256 };
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a flow collection more than MAX_NESTING deep,
+ * counted on the raw text (quotes and comments are not skipped: this is a guard, and a
+ * questionnaire never has dozens of unclosed brackets in its prose).
+ */
+function flowNestingOverflow(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** Depth, duplicate keys and alias expansion, over the whole tree (aliases followed, within budget). */
+function checkTree(doc: Document.Parsed, reader: YamlReader): void {
+  let aliasNodes = 0;
+  let stop = false;
+  const visit = (node: unknown, depth: number, viaAlias: boolean): void => {
+    if (stop || node === null || node === undefined) return;
+    if (viaAlias && ++aliasNodes > MAX_ALIAS_NODES) {
+      reader.report('yaml.alias-limit', `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the content out instead`, reader.pos(node as Node));
+      stop = true;
+      return;
+    }
+    if (isAlias(node)) {
+      visit(node.resolve(doc), depth, true);
+      return;
+    }
+    if (depth > MAX_NESTING) {
+      reader.report('input.too-deep', `nesting is deeper than ${MAX_NESTING} levels`, reader.pos(node as Node));
+      stop = true;
+      return;
+    }
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (isScalar(key) && !viaAlias) {
+          const name = String(key.value);
+          const first = seen.get(name);
+          const where = reader.pos(key);
+          if (first !== undefined) reader.report('yaml.duplicate-key', `duplicate key "${name}" (first at line ${first})`, where);
+          else seen.set(name, where.line);
+        }
+        visit(pair.key, depth + 1, viaAlias);
+        visit(pair.value, depth + 1, viaAlias);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item, depth + 1, viaAlias);
+    }
+  };
+  visit(doc.contents, 1, false);
+}
+
+function countLines(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+  return counter;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
