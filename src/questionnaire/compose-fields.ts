@@ -19,6 +19,8 @@ export interface Field {
 export type Fields = ReadonlyMap<string, Field>;
 
 export const ID_PATTERN = /^[a-z][a-z0-9_-]*$/;
+/** Option values may also start with a digit (e.g. `6_to_12_weeks`). */
+export const OPTION_VALUE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /**
  * Reads a map, reporting keys not in `allowed` (with a "did you mean") and missing `required`
@@ -51,6 +53,10 @@ export function readMap(
     const key = String(keyNode.value);
     const value = reader.resolve(pair.value);
     if (!allowed.includes(key)) {
+      if (/\s/.test(key) && value === null && resolved.flow) {
+        reader.report('schema.unknown-key', `${what} has an unknown key "${key}": a comma inside { … } ends the text before it; put the text in quotes`, keyPos);
+        continue;
+      }
       const why = explainKey?.(key);
       reader.report('schema.unknown-key', why ?? `${what} has an unknown key "${key}"${didYouMean(key, allowed)}`, keyPos);
       continue;

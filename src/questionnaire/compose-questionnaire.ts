@@ -9,7 +9,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Branch, Caution, ChoiceOption, Condition, Flow, Outcome, Position, Question, QuestionType, Questionnaire, RedFlag, Rule, Source } from './model.js';
 import { UNSURE } from './model.js';
 import { composeCondition } from './compose-condition.js';
-import { ID_PATTERN, readBoolean, readIdRef, readIdRefs, readList, readMap, readNumber, readText, type Field, type Fields } from './compose-fields.js';
+import { ID_PATTERN, OPTION_VALUE_PATTERN, readBoolean, readIdRef, readIdRefs, readList, readMap, readNumber, readText, type Field, type Fields } from './compose-fields.js';
 import { didYouMean } from './suggest.js';
 import type { YamlReader } from './yaml-reader.js';
 
@@ -224,7 +224,7 @@ function composeOptions(reader: YamlReader, f: Field | undefined, what: string, 
     if (!ref) continue;
     const value = ref.id;
     if (PROTOTYPE_WORDS.includes(value)) reader.report('lint.reserved-id', `"${value}" is a reserved word and cannot be an option value`, ref.pos);
-    else if (!ID_PATTERN.test(value)) reader.report('schema.invalid-id', `option "${value}" of ${what} is not a valid id: use lowercase letters, digits, "_" and "-", starting with a letter`, ref.pos);
+    else if (!OPTION_VALUE_PATTERN.test(value)) reader.report('schema.invalid-id', `option "${value}" of ${what} is not a valid value: use lowercase letters, digits, "_" and "-"`, ref.pos);
     else if (value === UNSURE && (unsure || type === 'choice')) reader.report('lint.reserved-id', `option "unsure" of ${what} clashes with the "not sure" answer; write unsure: true on the question instead`, ref.pos);
     const first = seen.get(value);
     if (first !== undefined) reader.report('lint.duplicate-id', `${what} has option "${value}" twice (first at line ${first})`, ref.pos);
