@@ -1,0 +1,119 @@
+/**
+ * Safety properties of the engine over generated questionnaires and answers (see arbitraries.ts
+ * for the preconditions P1, P2 the generated questionnaires satisfy).
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { Result } from '../../src/engine/result.js';
+import type { AnswerValue, Questionnaire } from '../../src/questionnaire/model.js';
+import { resultToJson } from '../../src/report/json.js';
+import { buildQuestionnaire } from '../helpers/build-questionnaire.js';
+import { caseArb, CAUTIONS, ruleArb, type Case, type Shape } from './arbitraries.js';
+
+const RUNS = { numRuns: 1500 };
+
+function rank(q: Questionnaire, r: Result): number {
+  return q.outcomes.findIndex((o) => o.id === r.disposition);
+}
+
+function withoutIgnored(r: Result): string {
+  return resultToJson({ ...r, ignored: [] });
+}
+
+describe('(a) monotone: more reasons for concern never make the disposition milder', () => {
+  test.prop([caseArb, fc.nat(), fc.subarray([...CAUTIONS])], RUNS)('appending a rule with `when: true`', (c, pick, cautions) => {
+    const q = buildQuestionnaire(c.spec);
+    const n = q.outcomes.length;
+    const outcome = pick % (n + 1) === n ? undefined : `o${pick % (n + 1)}`;
+    const more = buildQuestionnaire({
+      ...c.spec,
+      rules: [...c.spec.rules, { id: 'extra', when: true, cautions, ...(outcome === undefined ? { outcome: `o${n - 1}` } : { outcome }) }],
+    });
+    const before = evaluate(q, c.answers);
+    const after = evaluate(more, c.answers);
+    expect(after.fired.some((f) => f.rule === 'extra')).toBe(true);
+    expect(rank(more, after)).toBeLessThanOrEqual(rank(q, before));
+  });
+
+  test.prop([caseArb.chain((c) => fc.tuple(fc.constant(c), ruleArb(c.shapes, c.spec.outcomes.length, 'extra')))], RUNS)(
+    'appending any rule that then fires',
+    ([c, rule]) => {
+      const q = buildQuestionnaire(c.spec);
+      const more = buildQuestionnaire({ ...c.spec, rules: [...c.spec.rules, rule] });
+      const after = evaluate(more, c.answers);
+      if (!after.fired.some((f) => f.rule === 'extra')) return;
+      expect(rank(more, after)).toBeLessThanOrEqual(rank(q, evaluate(q, c.answers)));
+    },
+  );
+
+  test.prop([caseArb, fc.nat(), fc.nat()], RUNS)('changing a red-flag answer from a non-red-flag value (e.g. no) to a red-flag value (yes, unsure)', (c, which, value) => {
+    const q = buildQuestionnaire(c.spec);
+    const candidates = c.shapes.filter((s) => {
+      const a = c.answers[s.id];
+      return s.redFlagValues.length > 0 && a !== undefined && a !== null && !s.redFlagValues.includes(a as string);
+    });
+    fc.pre(candidates.length > 0);
+    const s = candidates[which % candidates.length] as Shape;
+    const flagged = { ...c.answers, [s.id]: s.redFlagValues[value % s.redFlagValues.length] as string };
+    expect(rank(q, evaluate(q, flagged))).toBeLessThanOrEqual(rank(q, evaluate(q, c.answers)));
+  });
+});
+
+describe('(b) an unanswered red-flag question on the path', () => {
+  test.prop([caseArb, fc.boolean()], RUNS)('is listed in `missing` and never yields the mildest outcome', (c, asNull) => {
+    const q = buildQuestionnaire(c.spec);
+    // Leave every red-flag question unanswered (absent or null) to make the case common.
+    const answers: Record<string, AnswerValue | null> = { ...c.answers };
+    for (const s of c.shapes) {
+      if (s.redFlagValues.length === 0) continue;
+      if (asNull) answers[s.id] = null;
+      else delete answers[s.id];
+    }
+    const r = evaluate(q, answers);
+    const unansweredFlags = r.path.filter((id) => (c.shapes.find((s) => s.id === id) as Shape).redFlagValues.length > 0);
+    for (const id of unansweredFlags) expect(r.missing).toContain(id);
+    if (unansweredFlags.length > 0) expect(rank(q, r)).toBeLessThan(q.outcomes.length - 1);
+  });
+
+  test.prop([caseArb], RUNS)('in any answer set, an unanswered or flagged red-flag question keeps it from the mildest outcome', (c) => {
+    const q = buildQuestionnaire(c.spec);
+    const r = evaluate(q, c.answers);
+    const concerning = r.path.some((id) => {
+      const s = c.shapes.find((x) => x.id === id) as Shape;
+      const a = c.answers[id];
+      return s.redFlagValues.length > 0 && (a === undefined || a === null || s.redFlagValues.includes(a as string));
+    });
+    if (concerning) expect(r.disposition).not.toBe(`o${q.outcomes.length - 1}`);
+  });
+});
+
+describe('(c) answers off the path', () => {
+  test.prop([caseArb], RUNS)('are reported in `ignored` and changing them changes nothing else', (c: Case) => {
+    const q = buildQuestionnaire(c.spec);
+    const r = evaluate(q, c.answers);
+    const off = c.shapes.map((s) => s.id).filter((id) => !r.path.includes(id));
+    expect(r.ignored).toEqual(off.filter((id) => c.answers[id] !== undefined && c.answers[id] !== null));
+    const changed: Record<string, AnswerValue | null> = { ...c.answers };
+    for (const id of off) {
+      if (c.other[id] === undefined) delete changed[id];
+      else changed[id] = c.other[id];
+    }
+    const r2 = evaluate(q, changed);
+    expect(withoutIgnored(r2)).toBe(withoutIgnored(r));
+    expect(r2.ignored).toEqual(off.filter((id) => changed[id] !== undefined && changed[id] !== null));
+  });
+});
+
+describe('(d) deterministic', () => {
+  test.prop([caseArb, fc.func(fc.integer())], RUNS)('same input gives byte-identical JSON, whatever the answers key order', (c, order) => {
+    const q = buildQuestionnaire(c.spec);
+    const json = resultToJson(evaluate(q, c.answers));
+    expect(resultToJson(evaluate(q, c.answers))).toBe(json);
+    const keys = Object.keys(c.answers).sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1));
+    const shuffled = Object.fromEntries(keys.map((k) => [k, c.answers[k] as AnswerValue | null]));
+    expect(resultToJson(evaluate(q, shuffled))).toBe(json);
+    // A freshly built, equal questionnaire gives the same bytes (no hidden state in the cache).
+    expect(resultToJson(evaluate(buildQuestionnaire(c.spec), shuffled))).toBe(json);
+  });
+});
