@@ -15,6 +15,7 @@ import { UNSURE } from '../questionnaire/model.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme, withHelp } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
+import { wrap } from './screens.js';
 
 export type PromptModule = Pick<typeof InquirerPrompts, 'select' | 'checkbox' | 'input' | 'confirm' | 'Separator'>;
 
@@ -30,6 +31,8 @@ export interface InquirerPrompterOptions {
   readonly write: (text: string) => void;
   /** Terminal rows, for how many review lines fit on a page. */
   readonly rows?: number;
+  /** Terminal columns: help and hints are word-wrapped to fit (Inquirer would cut words). */
+  readonly columns?: number;
 }
 
 /** Choice values that no option can have (option values are ids: `[a-z][a-z0-9_-]*`). */
@@ -54,7 +57,8 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
   const context = { input: opts.io.input, output: opts.io.output };
 
   const header = (ctx: AskContext): void => opts.write(`\n${c.dim(progressText(ctx))}\n`);
-  const helpLines = (q: Question): string[] => (q.help ? [q.help] : []);
+  const fit = (lines: readonly string[]): string[] => lines.flatMap((l) => wrap(l, Math.max(30, (opts.columns ?? 80) - 1)));
+  const helpLines = (q: Question): string[] => fit(q.help ? [q.help] : []);
 
   async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
     header(ctx);
@@ -95,7 +99,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
           return typeof r === 'string' ? r : r.kind === 'back' && !ctx.canGoBack ? 'This is the first question' : true;
         },
         transformer: (text, { isFinal }) => (isFinal ? shownNumber(q, text) : text),
-        theme: withHelp(base, c, helpLines(q), numberHint(q, ctx.canGoBack, ctx.fromReview)),
+        theme: withHelp(base, c, helpLines(q), fit(numberHint(q, ctx.canGoBack, ctx.fromReview))),
       },
       context,
     );
@@ -137,7 +141,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
           loop: false,
           shortcuts: { all: null, invert: null },
           validate: (ticked) => multiProblem(ticked.map((t) => t.value)) ?? true,
-          theme: withHelp(base, c, [...helpLines(q), 'Tick every answer that applies with Space, then press Enter.']),
+          theme: withHelp(base, c, [...helpLines(q), ...fit(['Tick every answer that applies with Space, then press Enter.'])]),
         },
         context,
       );
@@ -155,9 +159,9 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
     async review(entries: readonly ReviewEntry[]): Promise<ReviewChoice> {
       opts.write('\n');
       const choices = [
-        { value: FINISH, name: 'These are right: show my result' },
+        { value: FINISH, name: 'These are right: show my result', short: 'Show my result' },
         new p.Separator(' '),
-        ...entries.map((e, i) => ({ value: e.question.id, name: `${i + 1}. ${e.question.text}  → ${e.shown}`, short: e.question.text })),
+        ...entries.map((e, i) => ({ value: e.question.id, name: `${i + 1}. ${e.question.text}  → ${e.shown}`, short: `Change question ${i + 1}` })),
       ];
       const value = await p.select(
         {

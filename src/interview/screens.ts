@@ -33,7 +33,7 @@ export function createScreens(
     intro(q) {
       const lines = ['', c.bold(q.title)];
       if (q.description) lines.push(...wrap(q.description, width));
-      lines.push('', ...wrap(keysLine(style.plain), width), '');
+      lines.push('', ...wrap(keysLine(style.plain), width));
       write(lines.join('\n') + '\n');
     },
     emergency(result) {
