@@ -1,0 +1,177 @@
+/**
+ * Turns the bytes of an input, in pieces as read, into chunk tasks of whole records, each with
+ * the 1-based line its first record starts on. A UTF-8 BOM at the start is dropped. Tasks own
+ * their bytes (a fresh ArrayBuffer each), so they can be transferred to a worker.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { BatchFormatError } from './batch-format-error.js';
+import type { InputFormat } from './formats.js';
+import { JsonArraySplitter } from './json-array-splitter.js';
+import type { ChunkTask } from './process-chunk.js';
+import { countLines, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoundary } from './record-boundaries.js';
+
+/** A record (line, CSV record or array element) larger than this stops the batch. */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+export interface InputFramer {
+  push(bytes: Uint8Array): ChunkTask[];
+  end(): ChunkTask[];
+}
+
+export function inputFramer(format: InputFormat, file: string): InputFramer {
+  switch (format) {
+    case 'jsonl':
+      return new LineFramer(file, lastLineBoundary, (bytes, firstLine) => ({ kind: 'jsonl', firstLine, bytes }));
+    case 'csv':
+      return new CsvFramer(file);
+    case 'json':
+      return new JsonArrayFramer(file);
+    default: {
+      const never: never = format;
+      throw new Error(`unknown input format ${String(never)}`);
+    }
+  }
+}
+
+function ownedCopy(buf: Uint8Array, start: number, end: number): Uint8Array {
+  const copy = new Uint8Array(end - start);
+  copy.set(buf.subarray(start, end));
+  return copy;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function hasBom(buf: Uint8Array): boolean {
+  return buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+}
+
+/** Cuts at record boundaries given by `boundary`; the tail waits for the next piece. */
+class LineFramer implements InputFramer {
+  private carry: Uint8Array = new Uint8Array(0);
+  protected line = 1;
+  protected started = false;
+
+  constructor(
+    protected readonly file: string,
+    private readonly boundary: (buf: Uint8Array) => number,
+    private readonly task: (bytes: Uint8Array, firstLine: number) => ChunkTask,
+  ) {}
+
+  push(bytes: Uint8Array): ChunkTask[] {
+    let buf = concat(this.carry, bytes);
+    if (!this.started) {
+      if (buf.length < 3 && buf.every((b, i) => b === [0xef, 0xbb, 0xbf][i])) {
+        this.carry = buf; // might be the start of a BOM
+        return [];
+      }
+      this.started = true;
+      if (hasBom(buf)) buf = buf.subarray(3);
+    }
+    const cut = this.boundary(buf);
+    if (cut === 0) {
+      if (buf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, this.line, `a record is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (an unclosed quote?)`);
+      this.carry = buf === bytes ? ownedCopy(buf, 0, buf.length) : buf;
+      return [];
+    }
+    const chunk = ownedCopy(buf, 0, cut);
+    this.carry = ownedCopy(buf, cut, buf.length);
+    return this.emit(chunk);
+  }
+
+  end(): ChunkTask[] {
+    const rest = this.carry;
+    this.carry = new Uint8Array(0);
+    if (!this.started && hasBom(rest)) return [];
+    return rest.length === 0 ? [] : this.emit(rest);
+  }
+
+  protected emit(chunk: Uint8Array): ChunkTask[] {
+    const firstLine = this.line;
+    this.line += countLines(chunk);
+    return [this.task(chunk, firstLine)];
+  }
+}
+
+/** The first record is the header (question ids and an optional `id` column); the rest are records. */
+class CsvFramer extends LineFramer {
+  private header: readonly string[] | undefined;
+  private headBuf: Uint8Array = new Uint8Array(0);
+
+  constructor(file: string) {
+    super(file, lastCsvRecordBoundary, (bytes, firstLine) => ({ kind: 'csv', firstLine, bytes, header: this.header ?? [] }));
+  }
+
+  override push(bytes: Uint8Array): ChunkTask[] {
+    if (this.header) return super.push(bytes);
+    this.headBuf = concat(this.headBuf, bytes);
+    const start = hasBom(this.headBuf) ? 3 : 0;
+    const cut = firstCsvRecordBoundary(this.headBuf.subarray(start));
+    if (cut === 0) {
+      if (this.headBuf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, 1, 'the header row is not closed (an unclosed quote?)');
+      return [];
+    }
+    const rest = this.acceptHeader(this.headBuf.subarray(start, start + cut), this.headBuf.subarray(start + cut));
+    return rest.length === 0 ? [] : super.push(rest);
+  }
+
+  override end(): ChunkTask[] {
+    if (!this.header) {
+      const start = hasBom(this.headBuf) ? 3 : 0;
+      if (this.headBuf.length > start) this.acceptHeader(this.headBuf.subarray(start), new Uint8Array(0));
+      return [];
+    }
+    return super.end();
+  }
+
+  /** Reads and checks the header row; returns the bytes after it. */
+  private acceptHeader(headerBytes: Uint8Array, rest: Uint8Array): Uint8Array {
+    let rows: string[][];
+    try {
+      rows = parseCsv(Buffer.from(headerBytes), { record_delimiter: ['\r\n', '\n'], relax_column_count: true, to: 1 }) as string[][];
+    } catch (e) {
+      throw new BatchFormatError(this.file, 1, `the header row cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const header = (rows[0] ?? []).map((h) => h.trim());
+    if (header.length === 0 || header.every((h) => h === '')) throw new BatchFormatError(this.file, 1, 'the first row must be a header of question ids (and optionally id)');
+    const seen = new Set<string>();
+    for (const [i, h] of header.entries()) {
+      if (h === '') throw new BatchFormatError(this.file, 1, `header column ${i + 1} has no name`);
+      if (seen.has(h)) throw new BatchFormatError(this.file, 1, `header column "${h}" appears twice`);
+      seen.add(h);
+    }
+    this.header = header;
+    this.line += countLines(headerBytes);
+    this.started = true;
+    this.headBuf = new Uint8Array(0);
+    return ownedCopy(rest, 0, rest.length);
+  }
+}
+
+/** A JSON array, cut into its elements. */
+class JsonArrayFramer implements InputFramer {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  private readonly splitter: JsonArraySplitter;
+
+  constructor(file: string) {
+    this.splitter = new JsonArraySplitter(file);
+  }
+
+  push(bytes: Uint8Array): ChunkTask[] {
+    const { lines, texts } = this.splitter.push(this.decoder.decode(bytes, { stream: true }));
+    return texts.length === 0 ? [] : [{ kind: 'json', lines, texts }];
+  }
+
+  end(): ChunkTask[] {
+    const tail = this.splitter.push(this.decoder.decode());
+    const last = this.splitter.end();
+    const lines = [...tail.lines, ...last.lines];
+    const texts = [...tail.texts, ...last.texts];
+    return texts.length === 0 ? [] : [{ kind: 'json', lines, texts }];
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The work on one chunk of whole records, done in a worker thread or in-process: parse each
+ * record, evaluate it with the engine, format the output record. Pure apart from the engine.
+ * Line numbers are 1-based lines of the input file where a record starts.
+ */
+import { parse as parseCsv, type CsvError } from 'csv-parse/sync';
+import type { Questionnaire } from '../../questionnaire/model.js';
+import type { Result } from '../../engine/result.js';
+import type { BatchEngine, BatchAnswerProblem } from './batch-engine.js';
+import { recordFormatter, type RecordFormatter } from './format-record.js';
+import type { OutputFormat } from './formats.js';
+
+export type ChunkTask =
+  /** Whole lines of JSONL (the last one may lack its LF), the first being line `firstLine`. */
+  | { readonly kind: 'jsonl'; readonly firstLine: number; readonly bytes: Uint8Array }
+  /** Elements of a JSON array, each with the line it starts on. */
+  | { readonly kind: 'json'; readonly lines: readonly number[]; readonly texts: readonly string[] }
+  /** Whole CSV records (no header), the first starting on line `firstLine`. */
+  | { readonly kind: 'csv'; readonly firstLine: number; readonly bytes: Uint8Array; readonly header: readonly string[] };
+
+export interface ChunkResult {
+  /** The formatted output records of this chunk, in input order (see RecordFormatter.formatRun). */
+  readonly out: string;
+  /** Records read: evaluated + errors (blank lines are not records). */
+  readonly records: number;
+  readonly errors: number;
+  /** Count of evaluated records by disposition id. */
+  readonly dispositions: Readonly<Record<string, number>>;
+  /** One `line: message` text per error record, in order. */
+  readonly errorMessages: readonly string[];
+}
+
+export interface ChunkSettings {
+  readonly to: OutputFormat;
+  readonly full: boolean;
+}
+
+/** Processes chunks for one questionnaire and output format; build one per thread. */
+export class ChunkProcessor {
+  private readonly formatter: RecordFormatter;
+  private readonly multi: ReadonlySet<string>;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+  constructor(
+    private readonly q: Questionnaire,
+    private readonly engine: BatchEngine,
+    settings: ChunkSettings,
+  ) {
+    this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r));
+    this.multi = new Set(q.questions.filter((x) => x.type === 'multi').map((x) => x.id));
+  }
+
+  process(task: ChunkTask): ChunkResult {
+    const acc = new Accumulator(this.formatter);
+    switch (task.kind) {
+      case 'jsonl':
+        this.jsonl(task.bytes, task.firstLine, acc);
+        break;
+      case 'json':
+        for (let i = 0; i < task.texts.length; i++) this.jsonDocument(task.texts[i] ?? '', task.lines[i] ?? 0, acc);
+        break;
+      case 'csv':
+        this.csv(task.bytes, task.firstLine, task.header, acc);
+        break;
+      default: {
+        const never: never = task;
+        throw new Error(`unknown chunk ${String(never)}`);
+      }
+    }
+    return acc.finish();
+  }
+
+  private jsonl(bytes: Uint8Array, firstLine: number, acc: Accumulator): void {
+    const text = this.decoder.decode(bytes);
+    let line = firstLine;
+    let from = 0;
+    const n = text.length;
+    while (from < n) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = n;
+      const end = to > from && text.charCodeAt(to - 1) === 0x0d ? to - 1 : to;
+      const record = text.slice(from, end);
+      if (record.trim() !== '') this.jsonDocument(record, line, acc);
+      line++;
+      from = to + 1;
+    }
+  }
+
+  private jsonDocument(text: string, line: number, acc: Accumulator): void {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      acc.error(line, undefined, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const parsed = this.engine.parseAnswersDocument(doc, this.q);
+    const id = parsed.recordId ?? recordIdOf(doc);
+    if (parsed.problems.length > 0) acc.error(line, id, problemsText(parsed.problems));
+    else acc.evaluated(line, id, this.engine.evaluate(this.q, parsed.answers));
+  }
+
+  private csv(bytes: Uint8Array, firstLine: number, header: readonly string[], acc: Accumulator): void {
+    // Every line is a record (blank ones are `['']`), so a record starts on the line after the
+    // previous record (good or skipped) ended; `info.lines` and `err.lines` count from this chunk.
+    const skipped: { end: number; message: string }[] = [];
+    const rows = parseCsv(this.decoder.decode(bytes), {
+      info: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n'],
+      skip_records_with_error: true,
+      on_skip: (err: CsvError | undefined) => {
+        if (err) skipped.push({ end: (err as CsvError & { lines: number }).lines, message: csvErrorMessage(err) });
+        return undefined;
+      },
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const idColumn = header.indexOf('id');
+    let previousEnd = 0;
+    let s = 0;
+    for (const { record, info } of rows) {
+      while (s < skipped.length && (skipped[s]?.end ?? 0) < info.lines) {
+        const skip = skipped[s++]!;
+        acc.error(firstLine + previousEnd, undefined, skip.message);
+        previousEnd = Math.max(previousEnd + 1, skip.end);
+      }
+      const line = firstLine + previousEnd;
+      previousEnd = info.lines;
+      if (record.length === 1 && record[0] === '' && header.length !== 1) continue; // a blank line
+      const id = idColumn === -1 ? undefined : record[idColumn] || undefined;
+      if (record.length !== header.length) {
+        acc.error(line, id, `the row has ${record.length} fields, the header has ${header.length}`);
+        continue;
+      }
+      const raw: Record<string, unknown> = {};
+      for (let c = 0; c < header.length; c++) {
+        const cell = record[c] ?? '';
+        if (c === idColumn || cell === '') continue; // an empty cell is unanswered
+        const qid = header[c]!;
+        raw[qid] = this.multi.has(qid) ? splitMulti(cell) : cell;
+      }
+      const normalised = this.engine.normaliseAnswers(this.q, raw);
+      if (normalised.problems.length > 0) acc.error(line, id, problemsText(normalised.problems));
+      else acc.evaluated(line, id, this.engine.evaluate(this.q, normalised.answers));
+    }
+    while (s < skipped.length) {
+      const skip = skipped[s++]!;
+      acc.error(firstLine + previousEnd, undefined, skip.message);
+      previousEnd = Math.max(previousEnd + 1, skip.end);
+    }
+  }
+}
+
+/** A `multi` answer in a CSV cell: option values separated by `;` (`none`-style empty lists cannot be written). */
+function splitMulti(cell: string): string[] {
+  return cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The record id of a wrapped document, for an error record whose answers could not be used. */
+function recordIdOf(doc: unknown): string | undefined {
+  if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && 'answers' in doc) {
+    const id = (doc as { id?: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return undefined;
+}
+
+function problemsText(problems: readonly BatchAnswerProblem[]): string {
+  return problems.map((p) => p.message).join('; ');
+}
+
+function csvErrorMessage(err: CsvError): string {
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is not closed before the end of the input';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote inside an unquoted field (quote the whole field and double the quote: "a ""b"" c")';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'characters after the closing quote of a field';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'the record is too large';
+    default:
+      return `the CSV record cannot be read (${err.code})`;
+  }
+}
+
+class Accumulator {
+  private readonly out: string[] = [];
+  private readonly errorMessages: string[] = [];
+  private readonly dispositions: Record<string, number> = {};
+  private records = 0;
+
+  constructor(private readonly formatter: RecordFormatter) {}
+
+  evaluated(line: number, id: string | undefined, result: Result): void {
+    this.records++;
+    this.dispositions[result.disposition] = (this.dispositions[result.disposition] ?? 0) + 1;
+    this.out.push(this.formatter.result(line, id, result));
+  }
+
+  error(line: number, id: string | undefined, message: string): void {
+    this.records++;
+    this.errorMessages.push(`${line}: ${message}`);
+    this.out.push(this.formatter.error(line, id, message));
+  }
+
+  finish(): ChunkResult {
+    return {
+      out: this.formatter.formatRun(this.out),
+      records: this.records,
+      errors: this.errorMessages.length,
+      dispositions: this.dispositions,
+      errorMessages: this.errorMessages,
+    };
+  }
+}

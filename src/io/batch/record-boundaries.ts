@@ -1,0 +1,78 @@
+/**
+ * Where a buffer of input can be cut so that every piece holds whole records: the main thread
+ * cuts, the workers parse. Offsets are byte offsets; a boundary is the offset just after a LF.
+ */
+const LF = 0x0a;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/** The offset after the last LF in `buf`, or 0 when there is none (JSONL: one record a line). */
+export function lastLineBoundary(buf: Uint8Array): number {
+  return buf.lastIndexOf(LF) + 1;
+}
+
+/**
+ * The offset after the last LF in `buf` that ends a CSV record, or 0 when none does. `buf` must
+ * start at the start of a record. A quote opens a quoted field only at the start of a field (as
+ * csv-parse reads it); inside one, `""` is an escaped quote and a LF is part of the value.
+ */
+export function lastCsvRecordBoundary(buf: Uint8Array): number {
+  if (buf.indexOf(QUOTE) === -1) return lastLineBoundary(buf);
+  let boundary = 0;
+  let inQuotes = false;
+  let fieldStart = true;
+  const n = buf.length;
+  for (let i = 0; i < n; i++) {
+    const c = buf[i];
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (i + 1 < n && buf[i + 1] === QUOTE) i++;
+        else inQuotes = false;
+      }
+    } else if (c === LF) {
+      boundary = i + 1;
+      fieldStart = true;
+    } else if (c === COMMA) {
+      fieldStart = true;
+    } else {
+      if (c === QUOTE && fieldStart) inQuotes = true;
+      fieldStart = false;
+    }
+  }
+  return boundary;
+}
+
+/** The number of LF bytes in `buf[0, end)`. */
+export function countLines(buf: Uint8Array, end = buf.length): number {
+  let n = 0;
+  let i = buf.indexOf(LF);
+  while (i !== -1 && i < end) {
+    n++;
+    i = buf.indexOf(LF, i + 1);
+  }
+  return n;
+}
+
+/** The offset after the first LF in `buf` that ends a CSV record (the header), or 0. */
+export function firstCsvRecordBoundary(buf: Uint8Array): number {
+  let inQuotes = false;
+  let fieldStart = true;
+  const n = buf.length;
+  for (let i = 0; i < n; i++) {
+    const c = buf[i];
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (i + 1 < n && buf[i + 1] === QUOTE) i++;
+        else inQuotes = false;
+      }
+    } else if (c === LF) {
+      return i + 1;
+    } else if (c === COMMA) {
+      fieldStart = true;
+    } else {
+      if (c === QUOTE && fieldStart) inQuotes = true;
+      fieldStart = false;
+    }
+  }
+  return 0;
+}
