@@ -1,15 +1,56 @@
-/** Placeholder until the `evaluate` command lands (see its issue). */
-import type { Command } from 'commander';
-import { EXIT, ScreenError } from '../../errors.js';
-import type { CommandContext } from '../main.js';
+/**
+ * `sciatica-screen evaluate <answers.json | -> [--questionnaire <file>] [--format text|json]`:
+ * one answers file → one explained result (docs/evaluate.md). Exit 0 whatever the disposition;
+ * 65 for bad answers (one line per problem, naming the file and question) or unreadable JSON
+ * (`file:line:col: …`); 66 when the answers file cannot be read; the questionnaire's own errors
+ * come from the loader (66, 78).
+ */
+import { Option, type Command } from 'commander';
+import { evaluate } from '../../engine/evaluate.js';
+import { parseAnswersDocument } from '../../engine/answers.js';
+import { EXIT } from '../../errors.js';
+import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
+import { loadQuestionnaire } from '../../questionnaire/load.js';
+import { resultToJson } from '../../report/json.js';
+import { renderResultText } from '../../report/text.js';
+import { useColor } from '../color.js';
+import { BUNDLED_QUESTIONNAIRE } from '../io.js';
+import { ExitRequest, type CommandContext } from '../main.js';
+import { resolve } from 'node:path';
 
-export function registerEvaluate(program: Command, _ctx: CommandContext): void {
+interface EvaluateOptions {
+  questionnaire?: string;
+  format: 'text' | 'json';
+}
+
+export function registerEvaluate(program: Command, ctx: CommandContext): void {
   program
     .command('evaluate')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new ScreenError('cli.not-implemented', EXIT.usage, 'the evaluate command is not available yet');
+    .description('evaluate an answers file and explain the result (exit 0 whatever the result)')
+    .argument('<answers>', 'answers file (JSON), or - to read standard input')
+    .option('-q, --questionnaire <file>', 'questionnaire file (default: the bundled sciatica-massage questionnaire)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (source: string, opts: EvaluateOptions) => {
+      const { io } = ctx;
+      const questionnaire = await loadQuestionnaire(
+        opts.questionnaire === undefined ? BUNDLED_QUESTIONNAIRE : resolve(io.cwd, opts.questionnaire),
+      );
+      const { label, bytes } = await readAnswersSource(source, io);
+      const parsed = parseAnswersJson(bytes, label);
+      if (!parsed.ok) {
+        io.stderr.write(`${parsed.error}\n`);
+        throw new ExitRequest(EXIT.dataErr);
+      }
+      const { answers, problems } = parseAnswersDocument(parsed.doc, questionnaire);
+      if (problems.length > 0) {
+        io.stderr.write(problems.map((p) => `${label}: ${p.message}\n`).join(''));
+        throw new ExitRequest(EXIT.dataErr);
+      }
+      const result = evaluate(questionnaire, answers);
+      if (opts.format === 'json') io.stdout.write(resultToJson(result));
+      else {
+        const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+        io.stdout.write(renderResultText(result, width === undefined ? { color: useColor(io.stdout, io.env) } : { color: useColor(io.stdout, io.env), width }));
+      }
     });
 }

@@ -1,0 +1,236 @@
+/**
+ * Reading an answers file (or stdin): bytes → JSON document, with errors a person can act on.
+ * A syntax error names its place as `file:line:col: message` (1-based; columns count UTF-16 code
+ * units after a leading BOM is dropped); a key written twice in one object is an error too (JSON
+ * itself would silently keep the last, and with health answers the two may disagree).
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { EXIT, ScreenError } from '../errors.js';
+
+/** What the user calls the input in messages: the path as given, or `<stdin>` for `-`. */
+export const STDIN_LABEL = '<stdin>';
+
+/** The answers are bigger than any real answers file; refuse rather than exhaust memory. */
+export const MAX_ANSWERS_BYTES = 8 * 1024 * 1024;
+
+async function readStream(stream: Readable, label: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > MAX_ANSWERS_BYTES) throw tooBig(label);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooBig(label: string): ScreenError {
+  return new ScreenError('answers.too-big', EXIT.dataErr, `${label}: larger than ${MAX_ANSWERS_BYTES / 1024 / 1024} MiB; this is not an answers file`);
+}
+
+/** Reads `source` (a path relative to `cwd`, or `-` for stdin). Unreadable → ScreenError 66. */
+export async function readAnswersSource(source: string, io: { readonly stdin: Readable; readonly cwd: string }): Promise<{ label: string; bytes: Uint8Array }> {
+  if (source === '-') return { label: STDIN_LABEL, bytes: await readStream(io.stdin, STDIN_LABEL) };
+  try {
+    const bytes = await readFile(resolve(io.cwd, source));
+    if (bytes.length > MAX_ANSWERS_BYTES) throw tooBig(source);
+    return { label: source, bytes };
+  } catch (e) {
+    if (e instanceof ScreenError) throw e;
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : e instanceof Error
+              ? e.message
+              : String(e);
+    throw new ScreenError('answers.unreadable', EXIT.noInput, `cannot read ${source}: ${why}`);
+  }
+}
+
+export interface JsonSyntaxError {
+  /** 0-based offset into the text. */
+  readonly offset: number;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+/** Parses answers JSON. On error: one line `label:line:col: message`. */
+export function parseAnswersJson(input: Uint8Array | string, label: string): { ok: true; doc: unknown } | { ok: false; error: string } {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return { ok: false, error: `${label}: not valid UTF-8 text` };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const err = findJsonError(text);
+  if (err !== undefined) return { ok: false, error: `${label}:${err.line}:${err.col}: ${err.message}` };
+  return { ok: true, doc: JSON.parse(text) as unknown };
+}
+
+function describe(ch: string | undefined): string {
+  if (ch === undefined) return 'end of file';
+  if (ch === '\n') return 'end of line';
+  return JSON.stringify(ch);
+}
+
+/**
+ * The first error in `text` as JSON (RFC 8259), or a key repeated within one object, or
+ * `undefined` when `JSON.parse` will accept it and no key repeats.
+ */
+export function findJsonError(text: string): JsonSyntaxError | undefined {
+  let i = 0;
+  const fail = (offset: number, message: string): never => {
+    throw new JsonFail(offset, message);
+  };
+  const ws = (): void => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else break;
+    }
+  };
+  const str = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = '';
+    for (;;) {
+      if (i >= text.length) fail(start, 'unterminated string');
+      const ch = text[i] as string;
+      const c = ch.charCodeAt(0);
+      if (ch === '"') {
+        i++;
+        return out;
+      }
+      if (c < 0x20) fail(i, ch === '\n' ? 'unterminated string (a line break inside quotes)' : 'control character inside a string');
+      if (ch === '\\') {
+        const e = text[i + 1];
+        if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+          out += JSON.parse(`"\\${e}"`) as string;
+          i += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else fail(i, 'invalid escape in a string');
+      } else {
+        out += ch;
+        i++;
+      }
+    }
+  };
+  const num = (): void => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (m === null || m[0] === '-') fail(i, `unexpected ${describe(text[i])}`);
+    i += (m as RegExpExecArray)[0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 200) fail(i, 'nested too deeply');
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      const keys = new Set<string>();
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(i, text[i] === '}' ? 'trailing comma before "}"' : `expected a key in double quotes, found ${describe(text[i])}`);
+        const at = i;
+        const key = str();
+        if (keys.has(key)) fail(at, `${JSON.stringify(key)} appears twice in the same object`);
+        keys.add(key);
+        ws();
+        if (text[i] !== ':') fail(i, `expected ":" after the key ${JSON.stringify(key)}, found ${describe(text[i])}`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail(i, `expected "," or "}" after a value, found ${describe(text[i])}`);
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] === ']') fail(i, 'trailing comma before "]"');
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail(i, `expected "," or "]" after a value, found ${describe(text[i])}`);
+      }
+    }
+    if (ch === '"') {
+      str();
+      return;
+    }
+    for (const lit of ['true', 'false', 'null']) {
+      if (text.startsWith(lit, i)) {
+        i += lit.length;
+        return;
+      }
+    }
+    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
+      num();
+      return;
+    }
+    if (ch === "'") fail(i, 'strings need double quotes (")');
+    fail(i, `unexpected ${describe(ch)}`);
+  };
+  try {
+    ws();
+    if (i >= text.length) fail(i, 'the file is empty (expected a JSON object)');
+    value(0);
+    ws();
+    if (i < text.length) fail(i, `unexpected ${describe(text[i])} after the end of the JSON value`);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof JsonFail)) throw e;
+    const before = text.slice(0, e.offset);
+    const line = before.split('\n').length;
+    const col = e.offset - (before.lastIndexOf('\n') + 1) + 1;
+    return { offset: e.offset, line, col, message: e.message };
+  }
+}
+
+class JsonFail extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
