@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseAnswersDocument } from '../../src/engine/answers.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { Result } from '../../src/engine/result.js';
+import type { Questionnaire } from '../../src/questionnaire/model.js';
+import { loadQuestionnaire } from '../../src/questionnaire/load.js';
+import { resultToJson } from '../../src/report/json.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/answers/', import.meta.url));
+const BUNDLED = fileURLToPath(new URL('../../questionnaires/sciatica-massage.yaml', import.meta.url));
+const run = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['evaluate', ...args], { cwd: FIXTURES, ...opts });
+const ANSI = /\u001b\[/;
+
+let bundled: Questionnaire;
+beforeAll(async () => {
+  bundled = await loadQuestionnaire(BUNDLED);
+});
+
+function expected(file: string): Result {
+  const doc = JSON.parse(readFileSync(`${FIXTURES}${file}`, 'utf8')) as unknown;
+  const { answers, problems } = parseAnswersDocument(doc, bundled);
+  expect(problems).toEqual([]);
+  return evaluate(bundled, answers);
+}
+
+describe('sciatica-screen evaluate', () => {
+  it('prints the disposition in words first, then why, what to tell the therapist, and the notice', async () => {
+    const r = await run(['unassessed-long-pain.json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const result = expected('unassessed-long-pain.json');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(result.title);
+    expect(result.disposition).toBe('see_professional_first');
+    const because = result.fired.filter((f) => f.outcome === result.disposition);
+    expect(because.length).toBeGreaterThan(0);
+    for (const f of because) expect(r.stdout).toContain(`  because: ${f.reason}  [`);
+    expect(r.stdout).toContain('  tell your therapist: ');
+    for (const c of result.cautions) expect(r.stdout).toContain(c.text);
+    expect(r.stdout).toContain('  not answered: night_pain\n');
+    expect(r.stdout.trimEnd().endsWith(result.notice)).toBe(true);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it('cites each reason as [source title §section]', async () => {
+    const r = await run(['unassessed-long-pain.json']);
+    const f = expected('unassessed-long-pain.json').fired.find((x) => x.source.some((s) => s.section !== undefined));
+    const s = f?.source.find((x) => x.section !== undefined);
+    expect(r.stdout).toContain(`${s?.title} §${s?.section}`);
+  });
+
+  it('--format json prints the Result JSON, byte-identical to the library', async () => {
+    const r = await run(['unassessed-long-pain.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(resultToJson(expected('unassessed-long-pain.json')));
+    expect((JSON.parse(r.stdout) as Result).disposition).toBe('see_professional_first');
+    expect((await run(['unassessed-long-pain.json', '--format', 'json'])).stdout).toBe(r.stdout);
+  });
+
+  it('reads the answers from stdin with -', async () => {
+    const text = readFileSync(`${FIXTURES}unassessed-long-pain.json`, 'utf8');
+    const r = await run(['-', '--format', 'json'], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(resultToJson(expected('unassessed-long-pain.json')));
+  });
+
+  it('accepts a bare map with lenient spellings', async () => {
+    const r = await run(['lenient-bare-map.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Result).disposition).toBe('massage_ok');
+  });
+
+  it('takes --questionnaire relative to the working directory', async () => {
+    const r = await run(['unassessed-long-pain.json', '--questionnaire', '../../../questionnaires/sciatica-massage.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(resultToJson(expected('unassessed-long-pain.json')));
+  });
+
+  it('uses colour only when asked or on a colour terminal, and never colour alone', async () => {
+    const forced = await run(['unassessed-long-pain.json'], { env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(ANSI);
+    expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe((await run(['unassessed-long-pain.json'])).stdout);
+    const noColor = await run(['unassessed-long-pain.json'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('sciatica-screen evaluate: bad input', () => {
+  it('bad answers: exit 65, one line per problem naming the file and the question', async () => {
+    const r = await run(['bad-answers.json']);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'bad-answers.json: "pain_intensity": 14 is above the maximum 10',
+        'bad-answers.json: "pain_intensty" is not a question of sciatica-massage (did you mean "pain_intensity"?)',
+        'bad-answers.json: "pain_side": "both" is not one of one_leg, both_legs, alternating',
+        'bad-answers.json: "leg_pain": "not sure" is not offered: expected yes or no',
+        'bad-answers.json: "age": expected a number, got "forty"',
+        'bad-answers.json: "fever": expected yes, no or unsure, got 3',
+        'bad-answers.json: "duration": "6-12 weeks" is not one of under_6_weeks, 6_to_12_weeks, over_12_weeks',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a fraction on a scale: exit 65', async () => {
+    const r = await run(['-'], { stdin: '{"pain_intensity": 6.5}' });
+    expect(r).toMatchObject({ code: 65, stderr: '<stdin>: "pain_intensity": 6.5 is not a whole number\n' });
+  });
+
+  it('broken JSON: exit 65 with file:line:col', async () => {
+    const r = await run(['broken.json']);
+    expect(r).toMatchObject({ code: 65, stdout: '', stderr: 'broken.json:5:3: trailing comma before "}"\n' });
+    const s = await run(['-'], { stdin: '{"fever": yes}' });
+    expect(s).toMatchObject({ code: 65, stderr: '<stdin>:1:11: unexpected "y"\n' });
+    const empty = await run(['-'], { stdin: '' });
+    expect(empty).toMatchObject({ code: 65, stderr: '<stdin>:1:1: the file is empty (expected a JSON object)\n' });
+  });
+
+  it('a key given twice: exit 65 at the second one', async () => {
+    const r = await run(['duplicate-key.json']);
+    expect(r).toMatchObject({ code: 65, stderr: 'duplicate-key.json:3:3: "fever" appears twice in the same object\n' });
+  });
+
+  it('answers for another questionnaire or major version: exit 65', async () => {
+    expect(await run(['other-questionnaire.json'])).toMatchObject({
+      code: 65,
+      stderr: 'other-questionnaire.json: the answers are for questionnaire "low-back-pain", not "sciatica-massage"\n',
+    });
+    expect(await run(['other-major-version.json'])).toMatchObject({
+      code: 65,
+      stderr: `other-major-version.json: the answers are for version 2.1.0 of sciatica-massage, but the questionnaire is version ${bundled.version} (major versions differ)\n`,
+    });
+  });
+
+  it('a JSON value that is not an object: exit 65', async () => {
+    const r = await run(['-'], { stdin: '["fever"]' });
+    expect(r).toMatchObject({ code: 65, stderr: '<stdin>: expected a JSON object of answers by question id, got a list\n' });
+  });
+
+  it('a missing answers file: exit 66', async () => {
+    const r = await run(['nope.json']);
+    expect(r).toMatchObject({ code: 66, stdout: '', stderr: 'sciatica-screen: cannot read nope.json: no such file\n' });
+  });
+
+  it('an unknown format: exit 64', async () => {
+    const r = await run(['unassessed-long-pain.json', '--format', 'xml']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain("option '-f, --format <format>' argument 'xml' is invalid");
+  });
+});
