@@ -10,6 +10,7 @@ import { resultToJson } from '../../src/report/json.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/answers/', import.meta.url));
+const FIXTURES_Q = fileURLToPath(new URL('../fixtures/answers/questionnaire/', import.meta.url));
 const BUNDLED = fileURLToPath(new URL('../../questionnaires/sciatica-massage.yaml', import.meta.url));
 const run = (args: string[], opts: Parameters<typeof runCli>[1] = {}) => runCli(['evaluate', ...args], { cwd: FIXTURES, ...opts });
 const ANSI = /\u001b\[/;
@@ -151,5 +152,19 @@ describe('sciatica-screen evaluate: bad input', () => {
     const r = await run(['unassessed-long-pain.json', '--format', 'xml']);
     expect(r.code).toBe(64);
     expect(r.stderr).toContain("option '-f, --format <format>' argument 'xml' is invalid");
+  });
+});
+
+describe('sciatica-screen evaluate: the questionnaire', () => {
+  it('an invalid questionnaire: exit 78, its problems named as the user wrote the path', async () => {
+    const r = await runCli(['evaluate', 'x.json', '--questionnaire', 'bad.yaml'], { cwd: FIXTURES_Q });
+    expect(r.code).toBe(78);
+    expect(r.stderr.split('\n')[0]).toMatch(/^bad\.yaml:\d+:\d+: error: /);
+  });
+
+  it('a missing questionnaire: exit 66', async () => {
+    const r = await run(['unassessed-long-pain.json', '--questionnaire', 'none.yaml']);
+    expect(r.code).toBe(66);
+    expect(r.stderr).toContain('none.yaml');
   });
 });

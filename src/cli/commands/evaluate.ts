@@ -8,9 +8,10 @@
 import { Option, type Command } from 'commander';
 import { evaluate } from '../../engine/evaluate.js';
 import { parseAnswersDocument } from '../../engine/answers.js';
-import { EXIT } from '../../errors.js';
+import { EXIT, ScreenError } from '../../errors.js';
 import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
-import { loadQuestionnaire } from '../../questionnaire/load.js';
+import { checkQuestionnaire, loadQuestionnaire, readQuestionnaireBytes } from '../../questionnaire/load.js';
+import type { Questionnaire } from '../../questionnaire/model.js';
 import { resultToJson } from '../../report/json.js';
 import { renderResultText } from '../../report/text.js';
 import { useColor } from '../color.js';
@@ -32,9 +33,10 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (source: string, opts: EvaluateOptions) => {
       const { io } = ctx;
-      const questionnaire = await loadQuestionnaire(
-        opts.questionnaire === undefined ? BUNDLED_QUESTIONNAIRE : resolve(io.cwd, opts.questionnaire),
-      );
+      const questionnaire =
+        opts.questionnaire === undefined
+          ? await loadQuestionnaire(BUNDLED_QUESTIONNAIRE)
+          : await loadShown(resolve(io.cwd, opts.questionnaire), opts.questionnaire);
       const { label, bytes } = await readAnswersSource(source, io);
       const parsed = parseAnswersJson(bytes, label);
       if (!parsed.ok) {
@@ -53,4 +55,15 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
         io.stdout.write(renderResultText(result, width === undefined ? { color: useColor(io.stdout, io.env) } : { color: useColor(io.stdout, io.env), width }));
       }
     });
+}
+
+/** Loads a questionnaire named on the command line; problems name it as the user wrote it. */
+async function loadShown(path: string, shown: string): Promise<Questionnaire> {
+  const { bytes, size } = await readQuestionnaireBytes(path, shown);
+  const { questionnaire, problems } = checkQuestionnaire(bytes, shown, size);
+  if (questionnaire === undefined) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    throw new ScreenError('questionnaire.invalid', EXIT.config, `${shown} is not a valid questionnaire`, errors);
+  }
+  return questionnaire;
 }
