@@ -37,6 +37,14 @@ export interface ComposeResult {
   readonly startPos?: Position;
   /** Questions whose `type` was missing or invalid: their values are not checked further. */
   readonly untyped: ReadonlySet<string>;
+  /** Where each rule names its outcome, cautions and sources, for pointing at a bad reference. */
+  readonly rulePositions: ReadonlyMap<Rule, RulePositions>;
+}
+
+export interface RulePositions {
+  readonly outcome?: Position;
+  readonly cautions: readonly Position[];
+  readonly sources: readonly Position[];
 }
 
 export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, sha256: string): ComposeResult | undefined {
@@ -56,12 +64,13 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
     }
   }
   const untyped = new Set<string>();
+  const rulePositions = new Map<Rule, RulePositions>();
   const questions = readList(reader, top.get('questions'), what).flatMap((item, i) => {
     const q = composeQuestion(reader, item.node, item.pos, i, untyped);
     return q ? [q] : [];
   });
   const rules = readList(reader, top.get('rules'), what).flatMap((item, i) => {
-    const r = composeRule(reader, item.node, item.pos, i);
+    const r = composeRule(reader, item.node, item.pos, i, rulePositions);
     return r ? [r] : [];
   });
   const outcomes = readList(reader, top.get('outcomes'), what).flatMap((item, i) => {
@@ -69,9 +78,10 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
     return o ? [o] : [];
   });
   const cautions = readList(reader, top.get('cautions'), what).flatMap((item, i) => {
-    const fields = readMap(reader, item.node, item.pos, `caution ${i + 1}`, ['id', 'text'], ['id', 'text']);
+    const named = nameOf(reader, 'caution', item.node, i);
+    const fields = readMap(reader, item.node, item.pos, named, ['id', 'text'], ['id', 'text']);
     if (!fields) return [];
-    const cid = readOwnId(reader, fields.get('id'), `caution ${i + 1}`);
+    const cid = readOwnId(reader, fields.get('id'), named);
     if (cid === undefined) return [];
     const c: Caution = { id: cid, text: readText(reader, fields.get('text'), `caution "${cid}"`) ?? '', pos: item.pos };
     return [c];
@@ -102,7 +112,7 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
     sha256,
     file: reader.file,
   };
-  return { questionnaire, untyped, ...(startRef ? { startPos: startRef.pos } : {}) };
+  return { questionnaire, untyped, rulePositions, ...(startRef ? { startPos: startRef.pos } : {}) };
 }
 
 /** The `id` of a thing: an id-shaped string that is not reserved. Undefined (reported) otherwise. */
@@ -121,9 +131,8 @@ function checkIdWord(reader: YamlReader, id: string, pos: Position, role: string
 function composeQuestion(reader: YamlReader, node: unknown, at: Position, index: number, untyped: Set<string>): Question | undefined {
   const n = reader.resolve(node);
   // Read id and type first: they decide the name in messages and which keys are allowed.
-  const peek = isMap(n) ? peekScalars(reader, n, ['id', 'type']) : new Map<string, unknown>();
-  const peekId = typeof peek.get('id') === 'string' ? (peek.get('id') as string) : undefined;
-  const what = peekId !== undefined ? `question "${peekId}"` : `question ${index + 1}`;
+  const peek = isMap(n) ? peekScalars(reader, n, ['type']) : new Map<string, unknown>();
+  const what = nameOf(reader, 'question', n, index);
   const rawType = peek.get('type');
   const type = QUESTION_TYPES.find((t) => t === rawType);
   const allowed = type ? [...COMMON_QUESTION_KEYS, ...TYPE_KEYS[type]] : ALL_QUESTION_KEYS;
@@ -193,6 +202,13 @@ function composeQuestion(reader: YamlReader, node: unknown, at: Position, index:
       return _exhaustive;
     }
   }
+}
+
+/** `question "leg_pain"` when the item has a text id, else `question 3` (1-based). */
+function nameOf(reader: YamlReader, kind: string, node: unknown, index: number): string {
+  const n = reader.resolve(node);
+  const id = isMap(n) ? peekScalars(reader, n, ['id']).get('id') : undefined;
+  return typeof id === 'string' ? `${kind} "${id}"` : `${kind} ${index + 1}`;
 }
 
 function peekScalars(reader: YamlReader, map: { items: unknown[] }, keys: readonly string[]): Map<string, unknown> {
@@ -322,10 +338,9 @@ function composeFlow(reader: YamlReader, f: Field | undefined, what: string): Fl
   return { kind: 'branches', branches };
 }
 
-function composeRule(reader: YamlReader, node: unknown, at: Position, index: number): Rule | undefined {
+function composeRule(reader: YamlReader, node: unknown, at: Position, index: number, positions: Map<Rule, RulePositions>): Rule | undefined {
   const n = reader.resolve(node);
-  const peek = isMap(n) ? peekScalars(reader, n, ['id']) : new Map<string, unknown>();
-  const what = typeof peek.get('id') === 'string' ? `rule "${String(peek.get('id'))}"` : `rule ${index + 1}`;
+  const what = nameOf(reader, 'rule', n, index);
   const fields = readMap(reader, n, at, what, ['id', 'when', 'outcome', 'cautions', 'reason', 'source'], ['id', 'when']);
   if (!fields) return undefined;
   const id = readOwnId(reader, fields.get('id'), what);
@@ -333,10 +348,13 @@ function composeRule(reader: YamlReader, node: unknown, at: Position, index: num
   const pos = reader.pos(n as Node, at);
   const whenField = fields.get('when');
   const when = whenField ? composeCondition(reader, whenField.value, whenField.pos, what) : undefined;
-  const outcome = readIdRef(reader, fields.get('outcome'), what)?.id;
-  const cautions = readIdRefs(reader, fields.get('cautions'), what).map((r) => r.id);
+  const outcomeRef = readIdRef(reader, fields.get('outcome'), what);
+  const outcome = outcomeRef?.id;
+  const cautionRefs = readIdRefs(reader, fields.get('cautions'), what);
+  const cautions = cautionRefs.map((r) => r.id);
   const reason = readText(reader, fields.get('reason'), what);
-  const sources = readIdRefs(reader, fields.get('source'), what).map((r) => r.id);
+  const sourceRefs = readIdRefs(reader, fields.get('source'), what);
+  const sources = sourceRefs.map((r) => r.id);
   if (reason === undefined || reason.trim() === '') {
     if (!fields.has('reason') || reason !== undefined) reader.report('lint.rule-without-reason', `${what} has no reason: say in plain words why it raises what it raises`, pos);
   }
@@ -346,15 +364,17 @@ function composeRule(reader: YamlReader, node: unknown, at: Position, index: num
   if (outcome === undefined && cautions.length === 0 && !fields.has('outcome')) {
     reader.report('lint.rule-without-effect', `${what} raises neither an outcome nor cautions`, pos);
   }
-  return { id, when: when ?? { kind: 'const', value: false, pos }, ...(outcome !== undefined ? { outcome } : {}), cautions, reason: reason ?? '', sources, pos };
+  const rule: Rule = { id, when: when ?? { kind: 'const', value: false, pos }, ...(outcome !== undefined ? { outcome } : {}), cautions, reason: reason ?? '', sources, pos };
+  positions.set(rule, { ...(outcomeRef ? { outcome: outcomeRef.pos } : {}), cautions: cautionRefs.map((r) => r.pos), sources: sourceRefs.map((r) => r.pos) });
+  return rule;
 }
 
 function composeOutcome(reader: YamlReader, node: unknown, at: Position, index: number): Outcome | undefined {
-  const fields = readMap(reader, node, at, `outcome ${index + 1}`, ['id', 'title', 'advice', 'stop'], ['id', 'title', 'advice']);
+  const what = nameOf(reader, 'outcome', node, index);
+  const fields = readMap(reader, node, at, what, ['id', 'title', 'advice', 'stop'], ['id', 'title', 'advice']);
   if (!fields) return undefined;
-  const id = readOwnId(reader, fields.get('id'), `outcome ${index + 1}`);
+  const id = readOwnId(reader, fields.get('id'), what);
   if (id === undefined) return undefined;
-  const what = `outcome "${id}"`;
   return {
     id,
     title: readText(reader, fields.get('title'), what) ?? '',
@@ -365,11 +385,11 @@ function composeOutcome(reader: YamlReader, node: unknown, at: Position, index: 
 }
 
 function composeSource(reader: YamlReader, node: unknown, at: Position, index: number): Source | undefined {
-  const fields = readMap(reader, node, at, `source ${index + 1}`, ['id', 'title', 'publisher', 'year', 'url', 'section', 'note'], ['id', 'title', 'publisher']);
+  const what = nameOf(reader, 'source', node, index);
+  const fields = readMap(reader, node, at, what, ['id', 'title', 'publisher', 'year', 'url', 'section', 'note'], ['id', 'title', 'publisher']);
   if (!fields) return undefined;
-  const id = readOwnId(reader, fields.get('id'), `source ${index + 1}`);
+  const id = readOwnId(reader, fields.get('id'), what);
   if (id === undefined) return undefined;
-  const what = `source "${id}"`;
   const year = readNumber(reader, fields.get('year'), what, true);
   const url = readText(reader, fields.get('url'), what);
   if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) reader.report('schema.invalid-value', `"url" of ${what} must be an http(s) address`, fields.get('url')!.pos);

@@ -1,7 +1,7 @@
 /**
  * The flow as a graph: questions are nodes, `end` is the sink, and every way `next` can leave a
- * question is an edge (all branches count as possibly taken; a branch list without an otherwise
- * branch can also fall through to the following question). Edges to unknown ids are left out
+ * question is an edge (all branches up to the first otherwise branch count as possibly taken; a
+ * branch list without an otherwise branch can also fall through to the following question). Edges to unknown ids are left out
  * (lint reports them).
  */
 import type { Condition, Position, Question, Questionnaire } from './model.js';
@@ -47,6 +47,8 @@ export function buildFlowGraph(q: Questionnaire): FlowGraph {
       case 'branches': {
         for (const b of next.branches) {
           if (known(b.goto)) out.push({ from: question.id, to: b.goto, pos: b.pos, ...(b.when ? { when: b.when } : {}) });
+          // Branches after an otherwise branch are never taken (lint reports them).
+          if (!b.when) break;
         }
         if (next.branches.every((b) => b.when !== undefined)) out.push({ from: question.id, to: sequenceTarget(q, index), pos: question.pos });
         break;

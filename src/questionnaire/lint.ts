@@ -5,7 +5,8 @@
  * defined but never used (an outcome or caution no rule raises, a source no rule cites) is a
  * warning; a declared red-flag skip is an info.
  */
-import type { Condition, Position, Question, Questionnaire } from './model.js';
+import type { Condition, Position, Question, Questionnaire, Rule } from './model.js';
+import { RESERVED_IDS, type RulePositions } from './compose-questionnaire.js';
 import { UNSURE } from './model.js';
 import { buildFlowGraph, END, findCycles, reachableFrom } from './flow-graph.js';
 import { proveRedFlagsAsked, proveRedFlagsEscalate, type Report } from './safety-proof.js';
@@ -16,6 +17,8 @@ export interface LintOptions {
   readonly startPos?: Position;
   /** Questions whose type is unknown: their values are not checked. */
   readonly untyped?: ReadonlySet<string>;
+  /** Where rules name their outcome, cautions and sources (default: the rule's position). */
+  readonly rulePositions?: ReadonlyMap<Rule, RulePositions>;
   /** Whether errors were found before linting (then the safety proof is not attempted). */
   readonly errorsSoFar: boolean;
 }
@@ -88,19 +91,20 @@ export function lintQuestionnaire(q: Questionnaire, report: Report, options: Lin
   const outcomeIds = [...outcomes.keys()];
   for (const rule of q.rules) {
     const what = `rule "${rule.id}"`;
+    const at = options.rulePositions?.get(rule);
     checkCondition(rule.when, what);
     if (rule.outcome !== undefined) {
       raised.add(rule.outcome);
-      if (!outcomes.has(rule.outcome)) error('lint.unknown-outcome', `${what} raises unknown outcome "${rule.outcome}"${didYouMean(rule.outcome, outcomeIds)}`, rule.pos);
+      if (!outcomes.has(rule.outcome)) error('lint.unknown-outcome', `${what} raises unknown outcome "${rule.outcome}"${didYouMean(rule.outcome, outcomeIds)}`, at?.outcome ?? rule.pos);
     }
-    for (const c of rule.cautions) {
+    rule.cautions.forEach((c, i) => {
       raised.add(c);
-      if (!cautions.has(c)) error('lint.unknown-caution', `${what} adds unknown caution "${c}"${didYouMean(c, cautions.keys())}`, rule.pos);
-    }
-    for (const s of rule.sources) {
+      if (!cautions.has(c)) error('lint.unknown-caution', `${what} adds unknown caution "${c}"${didYouMean(c, cautions.keys())}`, at?.cautions[i] ?? rule.pos);
+    });
+    rule.sources.forEach((s, i) => {
       cited.add(s);
-      if (!sources.has(s)) error('lint.unknown-source', `${what} cites unknown source "${s}"${didYouMean(s, sources.keys())}`, rule.pos);
-    }
+      if (!sources.has(s)) error('lint.unknown-source', `${what} cites unknown source "${s}"${didYouMean(s, sources.keys())}`, at?.sources[i] ?? rule.pos);
+    });
   }
 
   q.outcomes.forEach((o, i) => {
@@ -110,6 +114,8 @@ export function lintQuestionnaire(q: Questionnaire, report: Report, options: Lin
   for (const c of q.cautions) if (!raised.has(c.id)) report('lint.caution-never-raised', `no rule adds caution "${c.id}"`, c.pos);
   for (const s of q.sources) if (!cited.has(s.id)) report('lint.source-never-cited', `no rule cites source "${s.id}"`, s.pos);
 
+  // With duplicate or reserved question ids the flow is ambiguous; those are reported already.
+  if (questions.size < q.questions.length || questionIds.some((id) => RESERVED_IDS.includes(id))) return;
   const graph = buildFlowGraph(q);
   const cycles = findCycles(graph);
   for (const c of cycles) error('lint.cycle', `the flow has a cycle: ${c.path.join(' → ')}`, c.pos);

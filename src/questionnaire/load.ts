@@ -40,6 +40,7 @@ export function checkQuestionnaire(bytes: string | Uint8Array, file: string, siz
   lintQuestionnaire(composed.questionnaire, (code, message, pos) => reader.report(code, message, pos), {
     errorsSoFar,
     untyped: composed.untyped,
+    rulePositions: composed.rulePositions,
     ...(composed.startPos ? { startPos: composed.startPos } : {}),
   });
   const problems = sorted(reader.problems);

@@ -27,8 +27,14 @@ export function proveRedFlagsEscalate(q: Questionnaire, report: Report): void {
     for (const value of flag.values) {
       const known = new Knowledge(questions).fix(question.id, value);
       if (escalating.some((r) => known.evaluate(r.when) === true)) continue;
-      const depending = escalating.filter((r) => mentions(r, question.id)).map((r) => `"${r.id}"`);
-      const hint = depending.length > 0 ? ` (rule ${depending.join(', ')} also depends on other answers)` : ' (no rule raising a more urgent outcome tests it)';
+      const testing = escalating.filter((r) => mentions(r, question.id));
+      const depending = testing.filter((r) => known.evaluate(r.when) === undefined).map((r) => `"${r.id}"`);
+      const notFiring = testing.filter((r) => known.evaluate(r.when) === false).map((r) => `"${r.id}"`);
+      const hints = [
+        ...(notFiring.length > 0 ? [`rule ${notFiring.join(', ')} does not fire for it`] : []),
+        ...(depending.length > 0 ? [`rule ${depending.join(', ')} also depends on other answers`] : []),
+      ];
+      const hint = ` (${hints.length > 0 ? hints.join('; ') : 'no rule raising a more urgent outcome tests it'})`;
       report(
         'lint.red-flag-not-escalating',
         `red-flag question "${question.id}" answered "${value}" is not sure to raise an outcome more urgent than "${mildest.id}"${hint}`,

@@ -1,0 +1,43 @@
+/**
+ * The fixture corpus is the spec of the loader and linter: every file under
+ * test/fixtures/questionnaires/ ends with `# expect: line:col: severity: message` comments, and
+ * `validate` must print exactly those lines (prefixed with the file name) and exit 78 when one
+ * is an error, else 0 with an `ok` line. Valid fixtures carry the schema modeline.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const ROOT = fileURLToPath(new URL('../fixtures/questionnaires/', import.meta.url));
+
+function expectations(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('# expect: '))
+    .map((l) => l.slice('# expect: '.length));
+}
+
+for (const kind of ['valid', 'broken'] as const) {
+  const dir = join(ROOT, kind);
+  describe(`${kind} questionnaire fixtures`, () => {
+    for (const name of readdirSync(dir).sort()) {
+      it(`validate ${name}`, async () => {
+        const expected = expectations(join(dir, name)).map((l) => `${name}:${l}`);
+        const r = await runCli(['validate', name], { cwd: dir });
+        expect(r.stderr).toBe(expected.length > 0 ? `${expected.join('\n')}\n` : '');
+        const invalid = expected.some((l) => /^[^:]+:\d+:\d+: error: /.test(l));
+        expect(r.code).toBe(invalid ? 78 : 0);
+        if (invalid) expect(r.stdout).toBe('');
+        else expect(r.stdout).toMatch(new RegExp(`^ok ${name.replace('.', '\\.')}: \\d+ questions?, \\d+ rules?, \\d+ outcomes?\\n$`));
+        if (kind === 'valid') {
+          expect(invalid).toBe(false);
+          if (name.endsWith('.yaml')) expect(readFileSync(join(dir, name), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../schema/questionnaire.schema.json');
+        } else {
+          expect(expected.length).toBeGreaterThan(0);
+        }
+      });
+    }
+  });
+}
