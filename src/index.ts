@@ -1,0 +1,55 @@
+/**
+ * The library API of sciatica-screen (docs/library.md). Everything here is stable under semver;
+ * anything not exported here is internal.
+ *
+ *   import { loadQuestionnaire, nextQuestion, evaluate } from 'sciatica-screen';
+ *
+ * The engine functions are pure and synchronous; only `loadQuestionnaire` does I/O.
+ */
+export { loadQuestionnaire, parseQuestionnaire, type ParseResult } from './questionnaire/load.js';
+export { walk, nextQuestion, type Walk, type NextQuestion } from './engine/walk.js';
+export { evaluate, ENGINE_RULE } from './engine/evaluate.js';
+export {
+  normaliseAnswers,
+  normaliseAnswer,
+  parseAnswersDocument,
+  type AnswerProblem,
+  type AnswerProblemCode,
+  type NormalisedAnswer,
+} from './engine/answers.js';
+export { evaluateCondition, explainCondition, type ConditionContext } from './engine/conditions.js';
+export {
+  RESULT_FORMAT_VERSION,
+  NOT_A_DIAGNOSIS,
+  type Result,
+  type FiredRule,
+  type ResultCaution,
+  type Citation,
+} from './engine/result.js';
+export { resultToJson } from './report/json.js';
+export { renderResultText, type TextOptions } from './report/text.js';
+export { ScreenError, isScreenError, EXIT, type ExitCode, type Problem, type Severity } from './errors.js';
+export { UNSURE } from './questionnaire/model.js';
+export type {
+  Questionnaire,
+  Question,
+  QuestionType,
+  YesNoQuestion,
+  ChoiceQuestion,
+  MultiQuestion,
+  NumberQuestion,
+  ScaleQuestion,
+  ChoiceOption,
+  RedFlag,
+  Flow,
+  Branch,
+  Condition,
+  CompareOp,
+  Rule,
+  Outcome,
+  Caution,
+  Source,
+  Position,
+  Answers,
+  AnswerValue,
+} from './questionnaire/model.js';
