@@ -1,0 +1,215 @@
+/**
+ * The built binary (`npm run build` first; `npm test` does it) in a real pseudo-terminal via tmux,
+ * with the bundled questionnaire: what a person sees and what file is written.
+ * The binary's environment is exactly what each test passes (see ./tmux.ts); the first test sets
+ * CI=true to show that CI alone does not make the interview refuse a real terminal.
+ */
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadQuestionnaire } from '../../src/questionnaire/load.js';
+import { BUNDLED_QUESTIONNAIRE } from '../../src/cli/io.js';
+import type { Questionnaire } from '../../src/questionnaire/model.js';
+import { BIN } from '../helpers/spawn-bin.js';
+import { answer, answerAll, lastPrompt, question, waitForPrompt, waitForQuestion } from './interview-driver.js';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+/** A 38-year-old with improving one-leg sciatica, examined, no warning signs (test/cases baseline). */
+const BASELINE = {
+  leg_pain: 'yes',
+  pain_side: 'one_leg',
+  saddle_numbness: 'no',
+  bladder_change: 'no',
+  bowel_change: 'no',
+  sexual_dysfunction: 'no',
+  breathless_chest_pain: 'no',
+  calf_swelling: 'no',
+  leg_weakness: 'none',
+  fever: 'no',
+  iv_drug_use: 'no',
+  immunosuppressed: 'no',
+  cancer_history: 'no',
+  weight_loss: 'no',
+  night_pain: 'no',
+  trauma: 'no',
+  osteoporosis: 'no',
+  steroids: 'no',
+  age: 38,
+  duration: 'under_6_weeks',
+  pain_intensity: 4,
+  pain_trend: 'improving',
+  numbness_leg: 'no',
+  previously_assessed: 'yes',
+  pregnant: 'no',
+  anticoagulants: 'no',
+  bleeding_disorder: 'no',
+  recent_surgery: 'no',
+  skin_problem: 'no',
+  varicose_veins: 'no',
+  scent_sensitivity: 'no',
+} as const;
+
+const ENV = { NO_COLOR: '1' };
+
+describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', () => {
+  let qn: Questionnaire;
+  let dir: string;
+  let session: TmuxSession | undefined;
+
+  beforeAll(async () => {
+    qn = await loadQuestionnaire(BUNDLED_QUESTIONNAIRE);
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sciatica-interview-'));
+  });
+  afterEach(async () => {
+    await session?.kill();
+    session = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const start = async (args: string[], env: Record<string, string> = ENV): Promise<TmuxSession> => {
+    session = await TmuxSession.start([process.execPath, BIN, ...args], { cwd: dir, env });
+    return session;
+  };
+  const savedFile = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as { questionnaire: string; version: string; answers: Record<string, unknown> };
+  const modeOf = async (name: string) => (await stat(join(dir, name))).mode & 0o777;
+
+  it('a massage_ok path: every question, the review, the result in words, the answers saved 0600 (CI=true does not refuse a terminal)', async () => {
+    const s = await start(['--save', 'answers.json'], { ...ENV, CI: 'true' });
+    await s.waitFor('Question 1 · about');
+    await answerAll(s, qn, BASELINE);
+    let screen = await s.waitFor('? Check your answers');
+    expect(screen).toContain('1. Does your pain spread from your back or buttock down into a leg, below the knee?  → Yes');
+    expect(screen).toContain('→ 38 years');
+    await s.keys('Enter'); // "These are right: show my result" is first
+    screen = await s.waitFor('not a diagnosis or medical advice');
+    expect(screen).toContain('Massage is a reasonable complement');
+    expect(screen).toContain('because:');
+    expect(screen).toContain('Your answers are saved in answers.json');
+    expect(await s.exitCode()).toBe(0);
+    expect(await savedFile('answers.json')).toEqual({ questionnaire: 'sciatica-massage', version: qn.version, answers: BASELINE });
+    expect(await modeOf('answers.json')).toBe(0o600);
+    // NO_COLOR: not one colour escape on the screen.
+    expect(await s.rawScreen()).not.toMatch(/\x1b\[[0-9;]*[3-4][0-9]m/);
+  });
+
+  it('an emergency answer stops at once: what to do now first, then the result; nothing more is asked', async () => {
+    const s = await start([]);
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
+    const screen = await s.waitFor('not a diagnosis or medical advice');
+    const emergency = qn.outcomes.find((o) => o.stop);
+    const now = screen.indexOf('WHAT TO DO NOW');
+    expect(now).toBeGreaterThan(-1);
+    expect(screen.indexOf(emergency?.title ?? '?', now)).toBeGreaterThan(now);
+    expect(screen.indexOf('because:')).toBeGreaterThan(now);
+    expect(screen).not.toContain(question(qn, 'bladder_change').text.slice(0, 40));
+    expect(screen).not.toContain('Check your answers');
+    expect(await s.exitCode()).toBe(0);
+    expect(await s.screen()).not.toContain('Save your answers');
+  });
+
+  it('going back re-asks the previous question with its answer; a changed answer drops the ones that no longer apply', async () => {
+    const s = await start(['--save', 'answers.json']);
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg' });
+    const saddle = question(qn, 'saddle_numbness');
+    await waitForQuestion(s, saddle);
+    await s.type('4'); // Yes, No, Not sure, ← Back
+    await s.keys('Enter');
+    let screen = await waitForQuestion(s, question(qn, 'pain_side'));
+    expect(screen.split('\n').at(-1 - screen.split('\n').reverse().findIndex((l) => l.startsWith('❯')))).toBe('❯ One leg only');
+    await s.type('4'); // one_leg, both_legs, alternating, ← Back
+    await s.keys('Enter');
+    screen = await waitForQuestion(s, question(qn, 'leg_pain'));
+    expect(screen).toContain('Question 1 ·');
+    await answer(s, question(qn, 'leg_pain'), 'no');
+    screen = await waitForQuestion(s, saddle);
+    expect(screen.split('\n').filter((l) => l.startsWith('Question ')).at(-1)).toMatch(/^Question 2 · about \d+ left$/);
+    await s.keys('C-c');
+    expect(await s.exitCode()).toBe(130);
+    expect((await savedFile('answers.json')).answers).toEqual({ leg_pain: 'no' });
+  });
+
+  it('the review lists every answer; changing one there updates the path, then the result', async () => {
+    await writeFile(join(dir, 'done.json'), JSON.stringify({ questionnaire: 'sciatica-massage', version: qn.version, answers: BASELINE }));
+    const s = await start(['--resume', 'done.json']);
+    let screen = await s.waitFor('? Check your answers');
+    expect(screen).toContain('Continuing from done.json: 31 answers so far.');
+    expect(screen).toContain('2. Which leg does the pain go down?  → One leg only');
+    await s.type('2'); // entry 1 (leg_pain) is the second item after "These are right"
+    await s.keys('Enter');
+    await answer(s, question(qn, 'leg_pain'), 'no');
+    screen = await waitForPrompt(s, '? Check your answers');
+    const review = screen.slice(screen.lastIndexOf('? Check your answers'));
+    expect(review).toContain('1. Does your pain spread from your back or buttock down into a leg, below the knee?  → No');
+    expect(review).not.toContain('Which leg does the pain go down?');
+    expect(review).toContain('2. Is any skin between your legs numb');
+    await s.keys('Enter');
+    screen = await s.waitFor('? Save your answers to a file');
+    expect(screen).toContain('not a diagnosis or medical advice');
+    await s.keys('y', 'Enter');
+    await s.waitFor('? File name:');
+    await s.type('new.json');
+    await s.keys('Enter');
+    await s.waitFor('Saved your answers in new.json');
+    expect(await s.exitCode()).toBe(0);
+    const saved = await savedFile('new.json');
+    expect(saved.answers.leg_pain).toBe('no');
+    expect(saved.answers).not.toHaveProperty('pain_side');
+    expect(await modeOf('new.json')).toBe(0o600);
+  });
+
+  it('resumes a partial file at the next question, with back to the saved answers; Ctrl+C without --save says nothing was saved', async () => {
+    const partial = { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'no', bladder_change: 'no', bowel_change: 'no' };
+    await writeFile(join(dir, 'partial.json'), JSON.stringify({ questionnaire: 'sciatica-massage', version: qn.version, answers: partial }));
+    const s = await start(['--resume', 'partial.json']);
+    let screen = await waitForQuestion(s, question(qn, 'sexual_dysfunction'));
+    expect(screen).toContain('Continuing from partial.json: 5 answers so far.');
+    expect(screen).toMatch(/Question 6 · about \d+ left/);
+    await s.type('4'); // Yes, No, Not sure, ← Back
+    await s.keys('Enter');
+    screen = await waitForQuestion(s, question(qn, 'bowel_change'));
+    expect(screen.split('\n').filter((l) => l.startsWith('❯')).at(-1)).toBe('❯ No');
+    await s.keys('C-c');
+    expect(await s.exitCode()).toBe(130);
+    screen = await s.screen();
+    expect(screen).toContain('sciatica-screen: stopped; your answers were not saved (use --save FILE to keep them)');
+    expect(lastPrompt(screen)).not.toMatch(/^\? Save/);
+  });
+
+  it('Ctrl+C keeps the answers given so far in the --save file (0600) and says so in one line', async () => {
+    const s = await start(['--save', 'keep.json']);
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'no' });
+    await waitForQuestion(s, question(qn, 'bladder_change'));
+    await s.keys('C-c');
+    expect(await s.exitCode()).toBe(130);
+    expect(await s.screen()).toContain(
+      'sciatica-screen: stopped; your answers so far are saved in keep.json (continue with: sciatica-screen --resume keep.json --save keep.json)',
+    );
+    expect(await savedFile('keep.json')).toEqual({
+      questionnaire: 'sciatica-massage',
+      version: qn.version,
+      answers: { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'no' },
+    });
+    expect(await modeOf('keep.json')).toBe(0o600);
+  });
+
+  it('--plain: numbered answers typed as numbers, no symbols, no colour', async () => {
+    const s = await start(['--plain'], {});
+    let screen = await s.waitFor('Your answer, 1 to 2:');
+    expect(screen).toContain('Question 1, about');
+    expect(screen).toContain('1. Yes\n2. No');
+    expect(screen).not.toMatch(/[❯✔◯←]/);
+    await s.type('2');
+    await s.keys('Enter');
+    screen = await s.waitFor('Your answer, 1 to 3:');
+    expect(screen).toContain('b. Back to the previous question');
+    await s.type('1');
+    await s.keys('Enter');
+    screen = await s.waitFor('not a diagnosis or medical advice');
+    expect(screen).toContain('WHAT TO DO NOW: Go to A&E now or call 999');
+    expect(await s.exitCode()).toBe(0);
+    expect(await s.rawScreen()).not.toMatch(/\x1b\[[0-9;]*[3-4][0-9]m/);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The built binary in a real pseudo-terminal, through tmux (/usr/bin/tmux): start a command in a
+ * detached session of a given size, send keys, read the screen, wait for text. Every session runs
+ * on its own server socket (`-L`), so tests never touch a user's tmux and never see each other.
+ * The command runs under `sh -c '…; echo "[exit N]"; sleep'` so its exit code shows on the screen.
+ *
+ * The environment of the binary is exactly `env` (plus PATH, HOME, LANG and TERM): nothing of
+ * the parent leaks in, so `CI=true` in the parent changes nothing unless a test passes it.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const TMUX = process.env.TMUX_BIN ?? '/usr/bin/tmux';
+
+export function hasTmux(): boolean {
+  try {
+    execFileSync(TMUX, ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let counter = 0;
+
+export interface SessionOptions {
+  readonly cwd: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export class TmuxSession {
+  private constructor(
+    readonly socket: string,
+    readonly name: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  /** Starts `argv` (argv[0] is the program) in a new detached session. */
+  static async start(argv: readonly string[], opts: SessionOptions): Promise<TmuxSession> {
+    counter += 1;
+    const id = `${process.pid}-${counter}-${Date.now().toString(36)}`;
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      LANG: 'C.UTF-8',
+      TERM: 'xterm-256color',
+      ...(opts.env ?? {}),
+    };
+    const session = new TmuxSession(`sciatica-e2e-${id}`, `s${counter}`, env);
+    const command = `${argv.map(shellQuote).join(' ')}; echo "[exit $?]"; sleep 600`;
+    await session.tmux([
+      'new-session', '-d', '-s', session.name, '-x', String(opts.width ?? 100), '-y', String(opts.height ?? 40), '-c', opts.cwd,
+      'sh', '-c', command,
+    ]);
+    return session;
+  }
+
+  private async tmux(args: string[]): Promise<string> {
+    const { stdout } = await run(TMUX, ['-L', this.socket, '-f', '/dev/null', ...args], { env: this.env });
+    return stdout;
+  }
+
+  /** Sends tmux key names (`Enter`, `Down`, `C-c`, `Space`, `BSpace`). */
+  async keys(...keys: string[]): Promise<void> {
+    await this.tmux(['send-keys', '-t', this.name, ...keys]);
+  }
+
+  /** Types text literally (no key-name lookup). */
+  async type(text: string): Promise<void> {
+    await this.tmux(['send-keys', '-t', this.name, '-l', text]);
+  }
+
+  /** Everything printed so far (scrollback included), wrapped lines joined, trailing blanks trimmed. */
+  async screen(): Promise<string> {
+    const text = await this.tmux(['capture-pane', '-p', '-J', '-S', '-', '-t', this.name]);
+    return text.replace(/\s+$/, '');
+  }
+
+  /** The screen with colour escapes (to check that none are sent). */
+  async rawScreen(): Promise<string> {
+    return this.tmux(['capture-pane', '-p', '-e', '-J', '-S', '-', '-t', this.name]);
+  }
+
+  /**
+   * Waits until `what` appears on the screen after the `after`-th occurrence (default: anywhere).
+   * Polls; fails with the screen in the message.
+   */
+  async waitFor(what: string | RegExp, opts: { timeout?: number; count?: number } = {}): Promise<string> {
+    const deadline = Date.now() + (opts.timeout ?? 15_000);
+    const count = opts.count ?? 1;
+    let screen = '';
+    for (;;) {
+      screen = await this.screen();
+      if (occurrences(screen, what) >= count) return screen;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${String(what)}${count > 1 ? ` (×${count})` : ''}; the screen was:\n${screen}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Waits for the command to end; its exit code. */
+  async exitCode(timeout = 15_000): Promise<number> {
+    const screen = await this.waitFor(/\[exit \d+\]/, { timeout });
+    return Number(/\[exit (\d+)\]/.exec(screen)?.[1]);
+  }
+
+  async kill(): Promise<void> {
+    await this.tmux(['kill-server']).catch(() => undefined);
+  }
+}
+
+export function occurrences(text: string, what: string | RegExp): number {
+  if (typeof what === 'string') return text.split(what).length - 1;
+  return [...text.matchAll(new RegExp(what.source, what.flags.includes('g') ? what.flags : `${what.flags}g`))].length;
+}
