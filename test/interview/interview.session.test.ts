@@ -1,0 +1,131 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runInterviewSession, type SessionOptions } from '../../src/interview/interview-session.js';
+import { createScreens } from '../../src/interview/screens.js';
+import { FAKE_Q, fakeEngine } from './fake-engine.js';
+import { answer, scriptedPrompter, type Step } from './scripted-prompter.js';
+
+const complete: Step[] = [
+  { ask: 'pain', reply: answer('no') },
+  { ask: 'saddle', reply: answer('no') },
+  { ask: 'level', reply: answer(2) },
+  { ask: 'age', reply: answer(null) },
+  { ask: 'tried', reply: answer(['rest']) },
+  { review: { kind: 'finish' } },
+];
+const COMPLETE_ANSWERS = { pain: 'no', saddle: 'no', level: 2, age: null, tried: ['rest'] };
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sciatica-session-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function session(script: Step[], opts: Partial<SessionOptions> = {}) {
+  const prompter = scriptedPrompter(script);
+  let out = '';
+  const errors: string[] = [];
+  const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 80 }, (r) => `RESULT ${r.title}\n`);
+  const code = await runInterviewSession(
+    { questionnaire: FAKE_Q, force: false, cwd: dir, ...opts },
+    { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t) },
+  );
+  expect(prompter.left(), 'every scripted step was used').toBe(0);
+  return { code, out, errors, prompter };
+}
+
+const read = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as unknown;
+const mode = async (name: string) => (await stat(join(dir, name))).mode & 0o777;
+
+describe('an interview session', () => {
+  it('--save writes the answers file evaluate reads, 0600, and says where', async () => {
+    const { code, out } = await session(complete, { save: 'a.json' });
+    expect(code).toBe(0);
+    expect(await read('a.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: COMPLETE_ANSWERS });
+    expect(await mode('a.json')).toBe(0o600);
+    expect(out).toContain('RESULT Massage is a reasonable complement\n');
+    expect(out).toContain('Your answers are saved in a.json (readable only by you). To see this result again: sciatica-screen evaluate a.json');
+  });
+
+  it('asks before replacing an existing --save file; declining keeps it untouched and exits 73 before any question', async () => {
+    await writeFile(join(dir, 'a.json'), 'precious');
+    const { code, errors, prompter } = await session([{ confirm: false }], { save: 'a.json' });
+    expect(prompter.seen[0]?.message).toBe('a.json already exists. Replace it with the answers you give now?');
+    expect(code).toBe(73);
+    expect(errors).toEqual(['sciatica-screen: a.json was kept as it is; choose another file with --save, or add --force to replace it']);
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('precious');
+  });
+
+  it('replaces an existing --save file when the person agrees, or with --force without asking', async () => {
+    await writeFile(join(dir, 'a.json'), 'old');
+    expect((await session([{ confirm: true }, ...complete], { save: 'a.json' })).code).toBe(0);
+    expect(await read('a.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
+    await writeFile(join(dir, 'b.json'), 'old');
+    expect((await session(complete, { save: 'b.json', force: true })).code).toBe(0);
+    expect(await mode('b.json')).toBe(0o600);
+  });
+
+  it('Ctrl+C with --save: the partial answers are in the file, one line says so, exit 130', async () => {
+    const { code, errors } = await session(
+      [
+        { ask: 'pain', reply: answer('yes') },
+        { ask: 'saddle', reply: 'ctrl-c' },
+      ],
+      { save: 'p.json' },
+    );
+    expect(code).toBe(130);
+    expect(errors).toEqual(['sciatica-screen: stopped; your answers so far are saved in p.json (continue with: sciatica-screen --resume p.json --save p.json)']);
+    expect(await read('p.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'yes' } });
+  });
+
+  it('Ctrl+C without --save says the answers were not saved, and asks nothing more', async () => {
+    const { code, errors, prompter } = await session([{ ask: 'pain', reply: 'ctrl-c' }]);
+    expect(code).toBe(130);
+    expect(errors).toEqual(['sciatica-screen: stopped; your answers were not saved (use --save FILE to keep them)']);
+    expect(prompter.seen.map((s) => s.kind)).toEqual(['pain']);
+  });
+
+  it('offers to save at the end; an existing name is only replaced when confirmed', async () => {
+    await writeFile(join(dir, 'answers.json'), 'keep me');
+    const { code, out } = await session([...complete, { confirm: true }, { text: 'answers.json' }, { confirm: false }, { text: 'mine.json' }]);
+    expect(code).toBe(0);
+    expect(await readFile(join(dir, 'answers.json'), 'utf8')).toBe('keep me');
+    expect(await read('mine.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: COMPLETE_ANSWERS });
+    expect(await mode('mine.json')).toBe(0o600);
+    expect(out).toContain('Saved your answers in mine.json');
+  });
+
+  it('declining the offer writes nothing; Ctrl+C at the offer says nothing was saved (130)', async () => {
+    expect((await session([...complete, { confirm: false }])).code).toBe(0);
+    const stopped = await session([...complete, { confirm: true }, { text: 'ctrl-c' }]);
+    expect(stopped.code).toBe(130);
+    expect(stopped.errors).toEqual(['sciatica-screen: stopped; your answers were not saved']);
+  });
+
+  it('after an emergency stop nothing more is asked (no save offer); with --save the answers are kept', async () => {
+    const emergency: Step[] = [
+      { ask: 'pain', reply: answer('no') },
+      { ask: 'saddle', reply: answer('yes') },
+    ];
+    const { code, out } = await session(emergency);
+    expect(code).toBe(0);
+    expect(out.indexOf('WHAT TO DO NOW')).toBeGreaterThan(-1);
+    expect(out.indexOf('WHAT TO DO NOW')).toBeLessThan(out.indexOf('RESULT Go to A&E now or call 999'));
+    const saved = await session(emergency, { save: 'e.json' });
+    expect(saved.code).toBe(0);
+    expect(await read('e.json')).toMatchObject({ answers: { pain: 'no', saddle: 'yes' } });
+  });
+
+  it('resuming into the same file it saves to needs neither --force nor a question', async () => {
+    await writeFile(join(dir, 'r.json'), JSON.stringify({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'no' } }));
+    const { code, out } = await session(complete.slice(1), { save: 'r.json', resume: { path: 'r.json', answers: { pain: 'no' } } });
+    expect(code).toBe(0);
+    expect(out).toContain('Continuing from r.json: 1 answer so far.');
+    expect(await read('r.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
+  });
+});
