@@ -13,6 +13,7 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { EXIT, problemAt, ScreenError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../questionnaire/model.js';
+import { didYouMean } from '../questionnaire/suggest.js';
 import { CASES_FORMAT_VERSION } from './model.js';
 import type { CasesFile, TestCase } from './model.js';
 
@@ -97,11 +98,11 @@ export function parseCases(text: string | Uint8Array, file: string): ParsedCases
       } else {
         seen.set(c.id, c.pos);
       }
-      cases.push(c);
+      if (!('invalid' in c)) cases.push(c);
     });
   }
 
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: problems.sort((a, b) => a.line - b.line || a.col - b.col) };
   return { cases: { file, version: CASES_FORMAT_VERSION, cases }, problems };
 }
 
@@ -124,7 +125,15 @@ export async function loadCases(path: string | URL, displayName: string = String
 
 type PosOf = (offset: number | undefined) => Position;
 
-function readCase(node: Node, index: number, doc: Document, problems: Problem[], posOf: PosOf, listPos: Position): TestCase | undefined {
+/** A case, or only its id and place when it has problems (so duplicate ids are still reported). */
+function readCase(
+  node: Node,
+  index: number,
+  doc: Document,
+  problems: Problem[],
+  posOf: PosOf,
+  listPos: Position,
+): TestCase | { id: string; pos: Position; invalid: true } | undefined {
   const pos = node.range ? posOf(node.range[0]) : listPos;
   const label = `case ${index + 1}`;
   if (!isMap(node)) {
@@ -132,10 +141,9 @@ function readCase(node: Node, index: number, doc: Document, problems: Problem[],
     return undefined;
   }
   const before = problems.length;
-  checkKeys(node, CASE_KEYS, label, problems, posOf);
-
   const id = requiredString(node, 'id', label, problems, posOf, pos);
   const name = id === undefined ? label : `case "${id}"`;
+  checkKeys(node, CASE_KEYS, name, problems, posOf);
   const story = optionalString(node, 'story', name, problems, posOf);
   const rationale = optionalString(node, 'rationale', name, problems, posOf);
 
@@ -186,6 +194,7 @@ function readCase(node: Node, index: number, doc: Document, problems: Problem[],
     }
   }
 
+  if (id !== undefined && (problems.length > before || disposition === undefined)) return { id, pos, invalid: true };
   if (problems.length > before || id === undefined || disposition === undefined) return undefined;
   cautionsInclude = [...new Set(cautionsInclude)];
   return {
@@ -218,8 +227,10 @@ function positionsOf(map: YAMLMap, doc: Document, posOf: PosOf, visiting: Set<un
   const explicit: [string, Position][] = [];
   for (const pair of map.items as Pair[]) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
+    // With merge keys on, `<<` is read as a symbol; any other key is text (or a number).
+    const isMerge = typeof pair.key.value === 'symbol' || pair.key.source === '<<';
     const key = String(pair.key.value);
-    if (key === '<<') {
+    if (isMerge) {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const s of sources) {
         const target = resolveAlias(s, doc);
@@ -239,7 +250,7 @@ function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, prob
     if (key !== undefined && allowed.includes(key)) continue;
     const keyNode = pair.key as Node | null;
     const p = keyNode?.range ? posOf(keyNode.range[0]) : posOf(map.range?.[0]);
-    const hint = key === undefined ? '' : suggestion(key, allowed);
+    const hint = key === undefined ? '' : didYouMean(key, allowed);
     problems.push(
       problemAt('cases.unknown-key', 'error', `${where}: unknown key ${key === undefined ? '(not a plain key)' : `"${key}"`}${hint}; expected one of ${allowed.join(', ')}`, p),
     );
@@ -274,29 +285,4 @@ function describe(node: unknown): string {
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) return node.value === null ? 'empty' : JSON.stringify(node.value);
   return 'that';
-}
-
-function suggestion(key: string, allowed: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = candidate;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }

@@ -12,6 +12,7 @@ import { normaliseAnswers } from '../engine/answers.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { Result } from '../engine/result.js';
 import type { Answers, Position, Questionnaire } from '../questionnaire/model.js';
+import { didYouMean } from '../questionnaire/suggest.js';
 import type { CasesFile, TestCase } from './model.js';
 
 export interface CaseRun {
@@ -49,14 +50,14 @@ export function runCase(q: Questionnaire, c: TestCase): CaseRun {
   const cautionIds = q.cautions.map((x) => x.id);
   if (!outcomeIds.includes(c.expected.disposition)) {
     failures.push({
-      message: `expected disposition "${c.expected.disposition}" is not an outcome of ${q.id} (outcomes: ${outcomeIds.join(', ')})`,
+      message: `expected disposition "${c.expected.disposition}" is not an outcome of ${q.id}${didYouMean(c.expected.disposition, outcomeIds) || ` (outcomes: ${outcomeIds.join(', ')})`}`,
       pos: c.expected.pos,
     });
   }
   const unknownCautions = c.expected.cautionsInclude.filter((id) => !cautionIds.includes(id));
   if (unknownCautions.length > 0) {
     failures.push({
-      message: `expected caution${unknownCautions.length > 1 ? 's' : ''} ${unknownCautions.map((x) => `"${x}"`).join(', ')} not defined in ${q.id}`,
+      message: unknownCautions.map((x) => `expected caution "${x}" is not defined in ${q.id}${didYouMean(x, cautionIds)}`).join('; '),
       pos: c.expected.pos,
     });
   }
@@ -72,12 +73,13 @@ export function runCase(q: Questionnaire, c: TestCase): CaseRun {
 
   const result = evaluate(q, answers);
   const differences: string[] = [];
-  if (result.disposition !== c.expected.disposition) {
+  if (result.disposition !== c.expected.disposition && outcomeIds.includes(c.expected.disposition)) {
     differences.push(`expected ${c.expected.disposition}, got ${result.disposition}`);
   }
   const got = new Set(result.cautions.map((x) => x.id));
   const missingCautions = c.expected.cautionsInclude.filter((id) => cautionIds.includes(id) && !got.has(id));
   if (missingCautions.length > 0) differences.push(`missing cautions: ${missingCautions.join(', ')}`);
   if (differences.length > 0) failures.unshift({ message: differences.join('; '), pos: c.pos });
+  else if (failures.length > 0) failures.push({ message: `the case gives ${result.disposition}`, pos: c.pos });
   return { case: c, passed: failures.length === 0, failures, result, answers };
 }
