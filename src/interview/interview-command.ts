@@ -34,12 +34,15 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   const color = !plain && useColor(io.stdout, io.env);
   const chalk = new Chalk({ level: color ? colorLevel(io) : 0 });
 
+  // The prompt library loads while the questionnaire is read and checked.
+  const promptsLoading = import('@inquirer/prompts');
+  promptsLoading.catch(() => undefined); // reported below if it matters; never an unhandled rejection
   const questionnaire = await loadQuestionnaire(
     options.questionnaire === undefined ? BUNDLED_QUESTIONNAIRE : resolve(io.cwd, options.questionnaire),
   );
   const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(resolve(io.cwd, options.resume), options.resume, questionnaire) };
 
-  const prompts = await import('@inquirer/prompts');
+  const prompts = await promptsLoading;
   const write = (text: string): void => {
     io.stdout.write(text);
   };
