@@ -353,26 +353,30 @@ export function explainCondition(cond: Condition, ctx: ConditionContext): Record
   const plan = planFor(ctx.questionnaire);
   const marks = new Uint8Array(plan.questions.length);
   explain(node, scope, marks);
-  return answersOf(marks, scope, plan.questions.map((q) => q.id));
+  return answersOf(marks, scope, plan.ids);
 }
 
 /**
- * The marked questions' answers by id: path questions first in path order, then any other marked
- * question (unanswered, off the path) in document order.
+ * The marked questions' answers by id, clearing the marks: path questions first in path order,
+ * then any other marked question (unanswered, off the path) in document order.
  */
 export function answersOf(marks: Uint8Array, scope: Scope, ids: readonly string[]): Record<string, AnswerValue | null> {
   const out: Record<string, AnswerValue | null> = {};
-  for (let i = 0; i < scope.pathLength; i++) {
+  let left = 0;
+  for (let q = 0; q < marks.length; q++) left += marks[q] as number;
+  for (let i = 0; i < scope.pathLength && left > 0; i++) {
     const q = scope.path[i] as number;
     if (marks[q] === 1) {
       marks[q] = 0;
+      left--;
       const v = scope.vals[q];
       out[ids[q] as string] = v === undefined ? null : v;
     }
   }
-  for (let q = 0; q < marks.length; q++) {
+  for (let q = 0; q < marks.length && left > 0; q++) {
     if (marks[q] === 1) {
       marks[q] = 0;
+      left--;
       out[ids[q] as string] = null;
     }
   }

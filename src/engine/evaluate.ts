@@ -39,9 +39,23 @@ const NO_SOURCES: readonly Citation[] = Object.freeze([]);
 
 export function evaluate(q: Questionnaire, answers: Answers): Result {
   const plan = planFor(q);
-  const scope = newScope(plan, answersByIndex(plan, answers));
+  const scratch = plan.scratch;
+  if (scratch.inUse) return evaluateWith(q, plan, answers, new Uint8Array(plan.ids.length), new Uint8Array(plan.ids.length));
+  scratch.inUse = true;
+  try {
+    return evaluateWith(q, plan, answers, scratch.onPath, scratch.marks);
+  } finally {
+    scratch.onPath.fill(0);
+    scratch.marks.fill(0);
+    scratch.inUse = false;
+  }
+}
+
+/** `onPath` and `marks`: zeroed buffers, one entry per question. */
+function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Uint8Array, marks: Uint8Array): Result {
+  const scope = newScope(plan, answersByIndex(plan, answers), onPath);
   const end = runWalk(plan, scope, false);
-  const ids = plan.questions.map((question) => question.id);
+  const ids = plan.ids;
 
   const fired: FiredRule[] = [];
   const outranked: string[] = [];
@@ -49,13 +63,11 @@ export function evaluate(q: Questionnaire, answers: Answers): Result {
   const n = rules.length;
   const firedIdx: number[] = [];
   let best = q.outcomes.length - 1;
-  let marks: Uint8Array | undefined;
   for (let i = 0; i < n; i++) {
     const r = rules[i] as Plan['rules'][number];
     if (!holds(r.when, scope)) continue;
     firedIdx.push(i);
     if (r.rank >= 0 && r.rank < best) best = r.rank;
-    marks ??= new Uint8Array(plan.questions.length);
     explain(r.when, scope, marks);
     fired.push(firedEntry(r.id, r.outcome, r.cautionIds, r.reason, r.source, answersOf(marks, scope, ids)));
   }
@@ -112,7 +124,7 @@ export function evaluate(q: Questionnaire, answers: Answers): Result {
     outranked,
     missing,
     ignored,
-    path: scope.path.map((i) => ids[i] as string),
+    path: pathIds(scope, ids),
     notice: NOT_A_DIAGNOSIS,
   };
 }
@@ -181,5 +193,11 @@ function cautionsOf(q: Questionnaire, plan: Plan, firedIdx: readonly number[]): 
     const caution = q.cautions[c] as Questionnaire['cautions'][number];
     out.push({ id: caution.id, text: caution.text, source: list });
   }
+  return out;
+}
+
+function pathIds(scope: WalkScope, ids: readonly string[]): string[] {
+  const out = new Array<string>(scope.pathLength);
+  for (let i = 0; i < scope.pathLength; i++) out[i] = ids[scope.path[i] as number] as string;
   return out;
 }

@@ -36,6 +36,10 @@ export interface CompiledRule {
 
 export interface Plan {
   readonly questions: readonly Question[];
+  /** Question ids by index. */
+  readonly ids: readonly string[];
+  /** No question id is a member of Object.prototype (always so for linted ids). */
+  readonly idsClearOfObjectPrototype: boolean;
   readonly indexOf: (id: string) => number;
   readonly start: number;
   readonly flows: readonly CompiledFlow[];
@@ -52,6 +56,11 @@ export interface Plan {
   readonly stopRules: readonly number[];
   readonly outcomeRank: ReadonlyMap<string, number>;
   readonly citations: ReadonlyMap<string, Citation>;
+  /**
+   * Zeroed working buffers lent to one evaluation at a time (evaluation is synchronous and calls
+   * no outside code, so at most one borrows them; `inUse` guards anyway). Returned zeroed.
+   */
+  readonly scratch: { onPath: Uint8Array; marks: Uint8Array; inUse: boolean };
 }
 
 const cache = new WeakMap<Questionnaire, Plan>();
@@ -140,6 +149,8 @@ function buildPlan(q: Questionnaire): Plan {
 
   return {
     questions: q.questions,
+    ids: q.questions.map((question) => question.id),
+    idsClearOfObjectPrototype: q.questions.every((question) => !(question.id in Object.prototype)),
     indexOf,
     start: indexOf(q.start),
     flows,
@@ -151,5 +162,6 @@ function buildPlan(q: Questionnaire): Plan {
     stopRules,
     outcomeRank,
     citations,
+    scratch: { onPath: new Uint8Array(q.questions.length), marks: new Uint8Array(q.questions.length), inUse: false },
   };
 }

@@ -50,19 +50,26 @@ export const enum WalkEnd {
 
 /** Reads the answers into an array by question index (own keys only; `undefined` = absent). */
 export function answersByIndex(plan: Plan, answers: Answers): (AnswerValue | null | undefined)[] {
-  const qs = plan.questions;
-  const vals = new Array<AnswerValue | null | undefined>(qs.length);
-  for (let i = 0; i < qs.length; i++) {
-    const id = (qs[i] as Question).id;
-    vals[i] = Object.hasOwn(answers, id) ? answers[id] : undefined;
+  const ids = plan.ids;
+  const vals = new Array<AnswerValue | null | undefined>(ids.length);
+  const proto: unknown = Object.getPrototypeOf(answers);
+  if (plan.idsClearOfObjectPrototype && (proto === Object.prototype || proto === null)) {
+    // No id names an Object.prototype member, so a plain lookup reads own keys only (and fast).
+    for (let i = 0; i < ids.length; i++) vals[i] = answers[ids[i] as string];
+  } else {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      vals[i] = Object.hasOwn(answers, id) ? answers[id] : undefined;
+    }
   }
   return vals;
 }
 
-export function newScope(plan: Plan, vals: (AnswerValue | null | undefined)[]): WalkScope {
+/** A fresh scope; `onPath` (zeroed, one entry per question) may be lent by the caller. */
+export function newScope(plan: Plan, vals: (AnswerValue | null | undefined)[], onPath: Uint8Array = new Uint8Array(plan.questions.length)): WalkScope {
   return {
     vals,
-    onPath: new Uint8Array(plan.questions.length),
+    onPath,
     path: [],
     pathLength: 0,
     missingRequired: 0,
@@ -135,15 +142,15 @@ export function runWalk(plan: Plan, scope: WalkScope, untilAbsent: boolean, chec
 export function missingAndIgnored(plan: Plan, scope: WalkScope): { missing: string[]; ignored: string[] } {
   const missing: string[] = [];
   const ignored: string[] = [];
-  const qs = plan.questions;
+  const ids = plan.ids;
   for (let i = 0; i < scope.pathLength; i++) {
     const q = scope.path[i] as number;
     const v = scope.vals[q];
-    if (v === undefined || v === null) missing.push((qs[q] as Question).id);
+    if (v === undefined || v === null) missing.push(ids[q] as string);
   }
-  for (let q = 0; q < qs.length; q++) {
+  for (let q = 0; q < ids.length; q++) {
     const v = scope.vals[q];
-    if (scope.onPath[q] === 0 && v !== undefined && v !== null) ignored.push((qs[q] as Question).id);
+    if (scope.onPath[q] === 0 && v !== undefined && v !== null) ignored.push(ids[q] as string);
   }
   return { missing, ignored };
 }
