@@ -20,22 +20,24 @@ export function citeSources(sources: readonly Citation[]): string {
   return `[${sources.map((s) => (s.section === undefined ? s.title : `${s.title} §${s.section}`)).join('; ')}]`;
 }
 
-function wrap(text: string, width: number | undefined, indent: number): string[] {
-  if (width === undefined || width < 40) return [text];
+/** Lines of at most `width` columns (when given and at least 40), the first indented by
+ * `first` spaces and the rest by `rest`. Runs of white space become one space when wrapping. */
+function wrap(text: string, width: number | undefined, first: number, rest: number): string[] {
+  if (width === undefined || width < 40) return [`${' '.repeat(first)}${text}`];
   const words = text.split(/\s+/).filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
-  const limit = (first: boolean): number => width - (first ? 0 : indent);
   for (const w of words) {
+    const room = width - (lines.length === 0 ? first : rest);
     if (line === '') line = w;
-    else if (line.length + 1 + w.length <= limit(lines.length === 0)) line += ` ${w}`;
+    else if (line.length + 1 + w.length <= room) line += ` ${w}`;
     else {
       lines.push(line);
       line = w;
     }
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`));
+  lines.push(line);
+  return lines.map((l, i) => `${' '.repeat(i === 0 ? first : rest)}${l}`);
 }
 
 function statement(f: { reason: string; source: readonly Citation[] }): string {
@@ -48,13 +50,13 @@ export function renderResultText(result: Result, opts: TextOptions): string {
   const width = opts.width;
   const out: string[] = [];
   const item = (label: string, text: string): void => {
-    const lines = wrap(`  ${label} ${text}`, width, 4);
+    const lines = wrap(`${label} ${text}`, width, 2, 4);
     const first = lines[0] as string;
     out.push(`  ${chalk.cyan(label)}${first.slice(2 + label.length)}`, ...lines.slice(1));
   };
 
   out.push(chalk.bold(result.title));
-  if (result.advice.trim() !== '') out.push(...wrap(result.advice, width, 0));
+  if (result.advice.trim() !== '') out.push(...wrap(result.advice, width, 0, 0));
   out.push('');
 
   const decisive = result.fired.filter((f: FiredRule) => f.outcome === result.disposition);
@@ -68,6 +70,6 @@ export function renderResultText(result: Result, opts: TextOptions): string {
   if (result.ignored.length > 0) item('not used (not on your path):', result.ignored.join(', '));
 
   out.push('');
-  out.push(...wrap(result.notice, width, 0).map((l) => chalk.dim(l)));
+  out.push(...wrap(result.notice, width, 0, 0).map((l) => chalk.dim(l)));
   return `${out.join('\n')}\n`;
 }

@@ -142,3 +142,21 @@ describe('the result as JSON', () => {
     expect(resultToJson(shuffled)).toBe(resultToJson(r));
   });
 });
+
+describe('evaluate reads answers safely', () => {
+  it('reads only own keys: an inherited answer counts as unanswered', () => {
+    const inherited = Object.create({ fever: 'yes' }) as Record<string, string>;
+    Object.assign(inherited, { ...calm, fever: undefined });
+    delete inherited.fever;
+    const r = evaluate(mini, inherited);
+    expect(r.missing).toContain('fever');
+    expect(r.fired.some((f) => f.rule === 'infection')).toBe(false);
+  });
+
+  it('gives the same result on repeated and interleaved calls (no state leaks between evaluations)', () => {
+    const a = resultToJson(evaluate(mini, { ...calm, fever: 'yes' }));
+    const b = resultToJson(evaluate(mini, calm));
+    expect(resultToJson(evaluate(mini, { ...calm, fever: 'yes' }))).toBe(a);
+    expect(resultToJson(evaluate(mini, calm))).toBe(b);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { renderResultText } from '../../src/report/text.js';
+import { calm, mini } from './mini-questionnaire.js';
+
+const strip = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+describe('renderResultText', () => {
+  it('writes the disposition in words first, then reasons with sources, cautions, missing and the notice', () => {
+    const r = evaluate(mini, { ...calm, fever: 'yes', anticoagulants: 'yes', night_pain: null });
+    expect(renderResultText(r, { color: false })).toBe(
+      [
+        'See a doctor today',
+        'Advice for urgent.',
+        '',
+        '  because: Fever with back pain can mean infection.  [NICE CKS Sciatica §Interpreting red flags]',
+        '  also: Blood thinners.  [Source spencer]',
+        '  also: A required answer is missing.  [NICE CKS Sciatica §Interpreting red flags]',
+        '  tell your therapist: Caution gentle_pressure.  [Source spencer]',
+        '  tell your therapist: Caution tell_therapist_medication.  [Source spencer]',
+        '  tell your therapist: Caution stop_if_worse.  [NHS Sciatica]',
+        '  not answered: night_pain',
+        '',
+        r.notice,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when nothing raised a concern, when the questions stopped early, and what was not used', () => {
+    const ok = renderResultText(evaluate(mini, { ...calm, leg_pain: 'no' }), { color: false });
+    expect(ok).toContain('  because: none of your answers raised a concern\n');
+    expect(ok).toContain('  not used (not on your path): pain_side, pain_intensity\n');
+    const stopped = renderResultText(evaluate(mini, { ...calm, saddle_numbness: 'yes' }), { color: false });
+    expect(stopped.split('\n')[0]).toBe('Go to A&E now or call 999');
+    expect(stopped).toContain('  stopped early: this answer needs action now, so the remaining questions were not asked\n');
+  });
+
+  it('uses colour only as emphasis: without the escapes the text is the same', () => {
+    const r = evaluate(mini, { ...calm, fever: 'yes' });
+    const coloured = renderResultText(r, { color: true });
+    expect(coloured).toMatch(/\u001b\[1m/);
+    expect(strip(coloured)).toBe(renderResultText(r, { color: false }));
+  });
+
+  it('wraps long lines to the width with a hanging indent', () => {
+    const r = evaluate(mini, calm);
+    const text = renderResultText(r, { color: false, width: 50 });
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    expect(text).toContain('\n    ');
+    expect(text.replace(/\s+/g, ' ')).toBe(renderResultText(r, { color: false }).replace(/\s+/g, ' '));
+  });
+});
