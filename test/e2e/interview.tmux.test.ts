@@ -52,7 +52,7 @@ const BASELINE = {
 
 const ENV = { NO_COLOR: '1' };
 
-describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', () => {
+describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout: 60_000 }, () => {
   let qn: Questionnaire;
   let dir: string;
   let session: TmuxSession | undefined;
@@ -84,10 +84,10 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', () => {
     expect(screen).toContain('1. Does your pain spread from your back or buttock down into a leg, below the knee?  → Yes');
     expect(screen).toContain('→ 38 years');
     await s.keys('Enter'); // "These are right: show my result" is first
-    screen = await s.waitFor('not a diagnosis or medical advice');
+    screen = await s.waitFor('Your answers are saved in answers.json');
     expect(screen).toContain('Massage is a reasonable complement');
     expect(screen).toContain('because:');
-    expect(screen).toContain('Your answers are saved in answers.json');
+    expect(screen).toContain('not a diagnosis or medical advice');
     expect(await s.exitCode()).toBe(0);
     expect(await savedFile('answers.json')).toEqual({ questionnaire: 'sciatica-massage', version: qn.version, answers: BASELINE });
     expect(await modeOf('answers.json')).toBe(0o600);
@@ -211,5 +211,13 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', () => {
     expect(screen).toContain('WHAT TO DO NOW: Go to A&E now or call 999');
     expect(await s.exitCode()).toBe(0);
     expect(await s.rawScreen()).not.toMatch(/\x1b\[[0-9;]*[3-4][0-9]m/);
+  });
+
+  it('TERM=dumb gives the plain interview too', async () => {
+    const s = await start([], { TERM: 'dumb' });
+    const screen = await s.waitFor('Your answer, 1 to 2:');
+    expect(screen).toContain('1. Yes\n2. No');
+    await s.keys('C-c');
+    expect(await s.exitCode()).toBe(130);
   });
 });

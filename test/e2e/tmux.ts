@@ -54,7 +54,9 @@ export class TmuxSession {
       ...(opts.env ?? {}),
     };
     const session = new TmuxSession(`sciatica-e2e-${id}`, `s${counter}`, env);
-    const command = `${argv.map(shellQuote).join(' ')}; echo "[exit $?]"; sleep 600`;
+    // `env -i`: tmux would otherwise set TERM (and pass its server's environment) to the program.
+    const envArgs = Object.entries(env).map(([k, v]) => shellQuote(`${k}=${v}`));
+    const command = `env -i ${envArgs.join(' ')} ${argv.map(shellQuote).join(' ')}; echo "[exit $?]"; sleep 600`;
     await session.tmux([
       'new-session', '-d', '-s', session.name, '-x', String(opts.width ?? 100), '-y', String(opts.height ?? 40), '-c', opts.cwd,
       'sh', '-c', command,
