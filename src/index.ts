@@ -7,6 +7,8 @@
  * The engine functions are pure and synchronous; only `loadQuestionnaire` does I/O.
  */
 export { loadQuestionnaire, parseQuestionnaire, type ParseResult } from './questionnaire/load.js';
+/** URL of the bundled questionnaire (`sciatica-massage`), for `loadQuestionnaire`. */
+export { BUNDLED_QUESTIONNAIRE } from './cli/io.js';
 export { walk, nextQuestion, type Walk, type NextQuestion } from './engine/walk.js';
 export { evaluate, ENGINE_RULE } from './engine/evaluate.js';
 export {
