@@ -5,6 +5,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { nextQuestion, walk } from '../../src/engine/walk.js';
 import type { Result } from '../../src/engine/result.js';
 import type { AnswerValue, Questionnaire } from '../../src/questionnaire/model.js';
 import { resultToJson } from '../../src/report/json.js';
@@ -115,5 +116,39 @@ describe('(d) deterministic', () => {
     expect(resultToJson(evaluate(q, shuffled))).toBe(json);
     // A freshly built, equal questionnaire gives the same bytes (no hidden state in the cache).
     expect(resultToJson(evaluate(buildQuestionnaire(c.spec), shuffled))).toBe(json);
+  });
+});
+
+describe('walk, nextQuestion and evaluate agree', () => {
+  test.prop([caseArb], RUNS)('asking what nextQuestion asks, one answer at a time, gives the path walk takes', (c) => {
+    const q = buildQuestionnaire(c.spec);
+    const given: Record<string, AnswerValue | null> = {};
+    const asked: string[] = [];
+    let reason: 'end' | 'stopped' | undefined;
+    for (let guard = 0; guard <= c.shapes.length; guard++) {
+      const next = nextQuestion(q, given);
+      if (next.done) {
+        reason = next.reason;
+        break;
+      }
+      expect(next.asked).toBe(asked.length);
+      asked.push(next.question.id);
+      given[next.question.id] = c.answers[next.question.id] ?? null;
+    }
+    const w = walk(q, given);
+    expect(w.path).toEqual(asked);
+    expect(w.stoppedEarly).toBe(reason === 'stopped');
+    // With every answer present the walk is the same as with only those asked.
+    expect(walk(q, c.answers).path).toEqual(walk(q, { ...c.answers, ...given }).path);
+  });
+
+  test.prop([caseArb], RUNS)('an early stop means a stopping rule fired and decided the disposition', (c) => {
+    const q = buildQuestionnaire(c.spec);
+    const r = evaluate(q, c.answers);
+    if (!r.stoppedEarly) return;
+    const first = q.outcomes[0];
+    expect(first?.stop).toBe(true);
+    expect(r.disposition).toBe(first?.id);
+    expect(r.fired.some((f) => f.outcome === first?.id)).toBe(true);
   });
 });
