@@ -18,9 +18,11 @@ import { formatOfFileName, INPUT_FORMATS, OUTPUT_FORMATS, type InputFormat, type
 import { recordFormatter } from '../../io/batch/format-record.js';
 import { ChunkProcessor } from '../../io/batch/process-chunk.js';
 import { NO_PROGRESS, terminalProgress } from '../../io/batch/progress.js';
+import { readFilePieces } from '../../io/batch/read-file-pieces.js';
 import { formatSummary, runBatch } from '../../io/batch/run-batch.js';
 import { BUNDLED_QUESTIONNAIRE } from '../io.js';
 import type { CommandContext } from '../main.js';
+import type { Questionnaire } from '../../questionnaire/model.js';
 
 interface BatchOptions {
   from?: InputFormat;
@@ -85,9 +87,9 @@ async function batch(input: string, options: BatchOptions, { io }: CommandContex
   const output = options.output === undefined ? undefined : await openAtomicOutput(resolve(io.cwd, options.output), options.output);
   let runner: ChunkRunner | undefined;
   try {
-    runner = await startRunner(options, q, questionnairePath, stdin ? undefined : inputSize);
+    runner = await startRunner(options, q, stdin ? undefined : inputSize);
     const formatter = recordFormatter(options.to, options.full ?? false);
-    const source = inputHandle ? inputHandle.createReadStream({ highWaterMark: 1024 * 1024 }) : io.stdin;
+    const source = inputHandle ? readFilePieces(inputHandle) : io.stdin;
     const summary = await runBatch({
       input: source,
       inputName,
@@ -109,13 +111,12 @@ async function batch(input: string, options: BatchOptions, { io }: CommandContex
   }
 }
 
-async function startRunner(options: BatchOptions, q: Awaited<ReturnType<typeof import('../../questionnaire/load.js').loadQuestionnaire>>, questionnairePath: string | URL, inputSize: number | undefined): Promise<ChunkRunner> {
+async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: number | undefined): Promise<ChunkRunner> {
   const settings = { to: options.to, full: options.full ?? false };
   const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
   const small = inputSize !== undefined && inputSize < WORKER_THRESHOLD_BYTES;
   if (jobs > 1 && !small && workersAvailable()) {
-    const questionnaire = questionnairePath instanceof URL ? questionnairePath.href : questionnairePath;
-    return WorkerPool.start(jobs, { ...settings, questionnaire, sha256: q.sha256 });
+    return WorkerPool.start(jobs, { ...settings, questionnaire: q });
   }
   return new InProcessRunner(new ChunkProcessor(q, await loadBatchEngine(), settings));
 }

@@ -1,5 +1,5 @@
 /**
- * A batch worker thread: loads the questionnaire and the real engine once, then turns each
+ * A batch worker thread: loads the real engine once (the questionnaire comes cloned from the main thread), then turns each
  * `ChunkTask` it is sent into a `ChunkResult`. Started by `WorkerPool`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,19 +9,19 @@ import { ChunkProcessor, type ChunkTask } from './process-chunk.js';
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
+const encoder = new TextEncoder();
 
 function send(m: WorkerMessage): void {
   port.postMessage(m);
 }
 
 try {
-  const [{ loadQuestionnaire }, engine] = await Promise.all([import('../../questionnaire/load.js'), loadBatchEngine()]);
-  const q = await loadQuestionnaire(setup.questionnaire.startsWith('file:') ? new URL(setup.questionnaire) : setup.questionnaire);
-  if (q.sha256 !== setup.sha256) throw new Error(`${q.file} changed while the batch was starting`);
-  const processor = new ChunkProcessor(q, engine, setup);
+  const processor = new ChunkProcessor(setup.questionnaire, await loadBatchEngine(), setup);
   port.on('message', (task: ChunkTask) => {
     try {
-      send({ type: 'result', result: processor.process(task) });
+      const result = processor.process(task);
+      const out = encoder.encode(result.out as string);
+      port.postMessage({ type: 'result', result: { ...result, out } } satisfies WorkerMessage, [out.buffer]);
     } catch (e) {
       send({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
     }

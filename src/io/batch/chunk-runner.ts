@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Questionnaire } from '../../questionnaire/model.js';
 import type { ChunkProcessor, ChunkResult, ChunkSettings, ChunkTask } from './process-chunk.js';
 
 export interface ChunkRunner {
@@ -23,18 +24,21 @@ export class InProcessRunner implements ChunkRunner {
   async close(): Promise<void> {}
 }
 
-/** What every worker is started with (structured-clonable). */
+/** What every worker is started with (structured-cloned: the questionnaire is loaded once, by the main thread). */
 export interface WorkerSetup extends ChunkSettings {
-  /** `loadQuestionnaire` argument: an absolute path or a file: URL string. */
-  readonly questionnaire: string;
-  /** The questionnaire the main thread loaded: a worker that loads another one refuses to start. */
-  readonly sha256: string;
+  readonly questionnaire: Questionnaire;
 }
 
 export type WorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'result'; readonly result: ChunkResult }
   | { readonly type: 'failed'; readonly message: string };
+
+/**
+ * A small young generation keeps each worker's memory flat (records die young; a bigger nursery
+ * buys little speed and costs RSS in every thread).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
 const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
 
@@ -66,7 +70,7 @@ export class WorkerPool implements ChunkRunner {
 
   /** Starts `n` workers and waits until each has loaded the questionnaire and the engine. */
   static async start(n: number, setup: WorkerSetup): Promise<WorkerPool> {
-    const workers = Array.from({ length: n }, () => new Worker(WORKER_URL, { workerData: setup }));
+    const workers = Array.from({ length: n }, () => new Worker(WORKER_URL, { workerData: setup, resourceLimits: WORKER_LIMITS }));
     try {
       await Promise.all(workers.map((w) => firstMessage(w)));
     } catch (e) {

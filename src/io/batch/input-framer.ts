@@ -1,7 +1,8 @@
 /**
  * Turns the bytes of an input, in pieces as read, into chunk tasks of whole records, each with
  * the 1-based line its first record starts on. A UTF-8 BOM at the start is dropped. Tasks own
- * their bytes (a fresh ArrayBuffer each), so they can be transferred to a worker.
+ * their bytes (a fresh ArrayBuffer each), so they can be transferred to a worker; the pieces
+ * pushed are not kept (the reader may reuse its buffer).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { BatchFormatError } from './batch-format-error.js';
@@ -12,6 +13,11 @@ import { countLines, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoun
 
 /** A record (line, CSV record or array element) larger than this stops the batch. */
 export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/**
+ * Tasks hold whole records of about this many bytes (more for a longer record): small enough
+ * that a worker's records die young (flat memory), large enough that messaging costs nothing.
+ */
+export const TASK_BYTES = 128 * 1024;
 
 export interface InputFramer {
   push(bytes: Uint8Array): ChunkTask[];
@@ -67,7 +73,7 @@ class LineFramer implements InputFramer {
     let buf = concat(this.carry, bytes);
     if (!this.started) {
       if (buf.length < 3 && buf.every((b, i) => b === [0xef, 0xbb, 0xbf][i])) {
-        this.carry = buf; // might be the start of a BOM
+        this.carry = ownedCopy(buf, 0, buf.length); // might be the start of a BOM
         return [];
       }
       this.started = true;
@@ -79,22 +85,30 @@ class LineFramer implements InputFramer {
       this.carry = buf === bytes ? ownedCopy(buf, 0, buf.length) : buf;
       return [];
     }
-    const chunk = ownedCopy(buf, 0, cut);
+    const tasks: ChunkTask[] = [];
+    let from = 0;
+    while (cut - from > TASK_BYTES) {
+      const part = this.boundary(buf.subarray(from, from + TASK_BYTES));
+      const to = part === 0 ? cut : from + part;
+      tasks.push(this.emit(ownedCopy(buf, from, to)));
+      from = to;
+    }
+    if (from < cut) tasks.push(this.emit(ownedCopy(buf, from, cut)));
     this.carry = ownedCopy(buf, cut, buf.length);
-    return this.emit(chunk);
+    return tasks;
   }
 
   end(): ChunkTask[] {
     const rest = this.carry;
     this.carry = new Uint8Array(0);
     if (!this.started && hasBom(rest)) return [];
-    return rest.length === 0 ? [] : this.emit(rest);
+    return rest.length === 0 ? [] : [this.emit(rest)];
   }
 
-  protected emit(chunk: Uint8Array): ChunkTask[] {
+  protected emit(chunk: Uint8Array): ChunkTask {
     const firstLine = this.line;
     this.line += countLines(chunk);
-    return [this.task(chunk, firstLine)];
+    return this.task(chunk, firstLine);
   }
 }
 
@@ -109,7 +123,7 @@ class CsvFramer extends LineFramer {
 
   override push(bytes: Uint8Array): ChunkTask[] {
     if (this.header) return super.push(bytes);
-    this.headBuf = concat(this.headBuf, bytes);
+    this.headBuf = concat(this.headBuf, ownedCopy(bytes, 0, bytes.length));
     const start = hasBom(this.headBuf) ? 3 : 0;
     const cut = firstCsvRecordBoundary(this.headBuf.subarray(start));
     if (cut === 0) {

@@ -91,11 +91,11 @@ export class OrderedOutput {
         }
         const value = slot.value;
         this.onResult(value);
-        if (value.out) {
-          const text = this.wroteRecords ? this.framing.between + value.out : value.out;
+        if (value.out.length > 0) {
+          if (this.wroteRecords && this.framing.between) this.sink.write(this.framing.between);
           this.wroteRecords = true;
           this.notify();
-          if (!this.sink.write(text)) await this.drained();
+          if (!this.sink.write(value.out)) await this.drained();
         } else {
           this.notify();
         }
