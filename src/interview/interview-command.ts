@@ -51,9 +51,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
     ? createPlainPrompter(prompts, { chalk, io: promptIo, write })
     : createInquirerPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
   const width = io.stdout.columns ?? 80;
-  const screens = createScreens(write, { chalk, plain, width }, // No `width`: the terminal wraps. (renderResultText's own wrapping cuts the start of labelled
-  // lines at the time of writing; pass `width` once that is fixed.)
-  (r) => renderResultText(r, { color }));
+  const screens = createScreens(write, { chalk, plain, width }, (r) => renderResultText(r, { color, width: Math.min(width, 100) }));
 
   return runInterviewSession(
     {

@@ -39,11 +39,11 @@ export function createScreens(
     emergency(result) {
       const body = [c.bold('WHAT TO DO NOW'), c.bold.red(result.title), ...wrap(result.advice, width - 2)];
       if (style.plain) {
-        write(['', `WHAT TO DO NOW: ${result.title}`, ...wrap(result.advice, width), ''].join('\n') + '\n');
+        write(['', `WHAT TO DO NOW: ${result.title}`, ...wrap(result.advice, width), '', 'Why, and the full result:'].join('\n') + '\n');
         return;
       }
       const rule = c.red('━'.repeat(Math.min(width, 60)));
-      write(['', rule, ...body.map((l) => `  ${l}`), rule, ''].join('\n') + '\n');
+      write(['', rule, ...body.map((l) => `  ${l}`), rule, '', 'Why, and the full result:'].join('\n') + '\n');
     },
     result(result) {
       const text = renderResult(result);
