@@ -21,14 +21,17 @@ export interface Citation {
 }
 
 export interface FiredRule {
+  /** The rule id, or for the engine's red-flag safety net `engine:red-flag-unanswered` /
+   * `engine:red-flag-answer` (after the questionnaire's rules; no sources). */
   readonly rule: string;
   readonly outcome?: string;
   readonly cautions?: readonly string[];
   readonly reason: string;
   /** The rule's sources, in the order the rule lists them. */
   readonly source: readonly Citation[];
-  /** The answers that made the condition hold, by question id (in path order). A `null` value
-   * means the question was unanswered (a `missing`/`answered: false` atom fired). */
+  /** The answers that made the condition hold, by question id: path questions in path order,
+   * then any question off the path (always `null`). `null` means unanswered (a `missing`,
+   * `answered: false` or `not` test held because of it). */
   readonly answers: Readonly<Record<string, AnswerValue | null>>;
 }
 
@@ -43,15 +46,17 @@ export interface Result {
   readonly format: 'sciatica-screen/result';
   readonly formatVersion: typeof RESULT_FORMAT_VERSION;
   readonly questionnaire: { readonly id: string; readonly version: string; readonly sha256: string };
-  /** An outcome id: the most urgent outcome raised by any fired rule (or the mildest if none). */
+  /** An outcome id: the most urgent outcome raised by any fired rule (or the mildest if none);
+   * never the mildest when a red-flag question on the path is unanswered or flagged. */
   readonly disposition: string;
   readonly title: string;
   readonly advice: string;
-  /** True when the path ended early because a stopping outcome was raised. */
+  /** True when a stopping outcome became certain before the flow reached its end, so the
+   * remaining questions were not asked. */
   readonly stoppedEarly: boolean;
   /** In the questionnaire's caution order. */
   readonly cautions: readonly ResultCaution[];
-  /** Every rule that fired, in the questionnaire's rule order. */
+  /** Every rule that fired, in the questionnaire's rule order, then any `engine:` entries. */
   readonly fired: readonly FiredRule[];
   /** Ids of fired rules whose outcome is milder than the disposition (rule order). */
   readonly outranked: readonly string[];
