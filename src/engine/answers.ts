@@ -206,7 +206,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 /**
  * Normalises a map of raw answers by question id. Invalid answers are left out and reported, one
  * problem each, in the order of `raw`'s keys. The returned answers hold the questions in
- * document order.
+ * document order; a key whose value is `undefined` is treated as absent (not asked yet), while
+ * `null` and `""` become `null` (seen and left unanswered).
  */
 export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, unknown>>): { answers: Answers; problems: AnswerProblem[] } {
   const plan = planFor(q);
@@ -224,6 +225,7 @@ export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, 
       });
       continue;
     }
+    if (raw[key] === undefined) continue; // a JavaScript caller's "not given", as if the key were absent
     const r = normaliseAnswer(question, raw[key]);
     if (r.ok) values[i] = r.value;
     else problems.push(r.problem);

@@ -43,8 +43,9 @@ describe('normaliseAnswers: lenient spellings a script will send', () => {
   });
 
   it('treats null and "" as unanswered, and returns answers in document order', () => {
-    const { answers } = normaliseAnswers(mini, { night_pain: '', fever: null, age: 50 });
+    const { answers } = normaliseAnswers(mini, { night_pain: '', fever: null, age: 50, leg_pain: undefined });
     expect(answers).toEqual({ age: 50, fever: null, night_pain: null });
+    // undefined is "not given" (absent), null is "seen and left unanswered".
     expect(Object.keys(answers)).toEqual(['age', 'fever', 'night_pain']);
   });
 
