@@ -70,7 +70,8 @@ class LineFramer implements InputFramer {
   ) {}
 
   push(bytes: Uint8Array): ChunkTask[] {
-    let buf = concat(this.carry, bytes);
+    const owned = this.carry.length > 0; // else `buf` is the caller's (reused) buffer
+    let buf = owned ? concat(this.carry, bytes) : bytes;
     if (!this.started) {
       if (buf.length < 3 && buf.every((b, i) => b === [0xef, 0xbb, 0xbf][i])) {
         this.carry = ownedCopy(buf, 0, buf.length); // might be the start of a BOM
@@ -82,7 +83,7 @@ class LineFramer implements InputFramer {
     const cut = this.boundary(buf);
     if (cut === 0) {
       if (buf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, this.line, `a record is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (an unclosed quote?)`);
-      this.carry = buf === bytes ? ownedCopy(buf, 0, buf.length) : buf;
+      this.carry = owned ? buf : ownedCopy(buf, 0, buf.length);
       return [];
     }
     const tasks: ChunkTask[] = [];
