@@ -7,8 +7,9 @@
  * 130 after Ctrl+C (with one line on stderr saying where the answers are, or that they were not
  * saved). Ctrl+C asks nothing more.
  */
-import { resolve } from 'node:path';
+import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
 import { saveAnswers } from './answers-file.js';
@@ -53,6 +54,10 @@ export async function runInterviewSession(opts: SessionOptions, deps: SessionDep
     screens.note(`Continuing from ${opts.resume.path}: ${n} ${n === 1 ? 'answer' : 'answers'} so far.`);
   }
 
+  if (savePath !== undefined && !(await isWritableFolder(dirname(savePath)))) {
+    deps.errorLine(`${PROGRAM}: cannot save to ${opts.save}: its folder does not exist or cannot be written`);
+    return EXIT.cantCreate;
+  }
   if (savePath !== undefined && !mayReplace && (await exists(savePath))) {
     try {
       mayReplace = await prompter.confirm(`${opts.save} already exists. Replace it with the answers you give now?`, false);
@@ -129,6 +134,15 @@ async function offerToSave(opts: SessionOptions, deps: SessionDeps, answers: Ans
 async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function isWritableFolder(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.W_OK | constants.X_OK);
     return true;
   } catch {
     return false;

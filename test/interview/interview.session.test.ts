@@ -128,4 +128,11 @@ describe('an interview session', () => {
     expect(out).toContain('Continuing from r.json: 1 answer so far.');
     expect(await read('r.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
   });
+
+  it('a --save file in a folder that does not exist stops before the first question (73)', async () => {
+    const { code, errors, prompter } = await session([], { save: 'no/such/folder/a.json' });
+    expect(code).toBe(73);
+    expect(errors).toEqual(['sciatica-screen: cannot save to no/such/folder/a.json: its folder does not exist or cannot be written']);
+    expect(prompter.seen).toEqual([]);
+  });
 });
