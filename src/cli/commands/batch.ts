@@ -145,8 +145,10 @@ async function openAtomicOutput(path: string, shown: string): Promise<AtomicOutp
   } catch (e) {
     throw writeError(shown, e);
   }
-  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024, autoClose: false });
-  let settled = false;
+  // flush: fsync before the handle is closed; the stream closes the handle when it ends.
+  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024, flush: true });
+  const closed = new Promise<void>((res) => stream.once('close', () => res()));
+  let committed = false;
   return {
     stream,
     async commit() {
@@ -155,19 +157,17 @@ async function openAtomicOutput(path: string, shown: string): Promise<AtomicOutp
           stream.once('error', rej);
           stream.end(() => res());
         });
-        await fh.sync();
-        await fh.close();
+        await closed;
         await rename(tmp, path);
-        settled = true;
+        committed = true;
       } catch (e) {
         throw writeError(shown, e);
       }
     },
     async discard() {
-      if (settled) return;
-      settled = true;
+      if (committed) return;
       stream.destroy();
-      await fh.close().catch(() => undefined);
+      await closed;
       await unlink(tmp).catch(() => undefined);
     },
   };
