@@ -33,6 +33,7 @@ import { answersByIndex, missingAndIgnored, newScope, runWalk, WalkEnd, type Wal
 export const ENGINE_RULE = {
   redFlagUnanswered: 'engine:red-flag-unanswered',
   redFlagAnswer: 'engine:red-flag-answer',
+  redFlagAnswerOffPath: 'engine:red-flag-answer-off-path',
 } as const;
 
 const NO_SOURCES: readonly Citation[] = Object.freeze([]);
@@ -102,6 +103,21 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
       );
       best = mildest - 1;
     }
+    if (net.flaggedOffPath !== undefined) {
+      // The answer is not used by any rule (it is off the path and listed in `ignored`), but a
+      // red-flag answer must never end in the mildest outcome: contradictory answers need a person.
+      fired.push(
+        firedEntry(
+          ENGINE_RULE.redFlagAnswerOffPath,
+          raised,
+          undefined,
+          'A warning-sign answer was given to a question that does not apply to your other answers. The answers contradict each other, so a professional should check before any massage.',
+          NO_SOURCES,
+          net.flaggedOffPath,
+        ),
+      );
+      best = mildest - 1;
+    }
   }
 
   for (const i of firedIdx) {
@@ -143,14 +159,20 @@ function firedEntry(
   return f;
 }
 
-/** The red-flag questions on the path that are unanswered, or answered with a red-flag value. */
-function safetyNet(
-  plan: Plan,
-  scope: WalkScope,
-  ids: readonly string[],
-): { unanswered?: Record<string, AnswerValue | null>; flagged?: Record<string, AnswerValue | null> } {
+interface SafetyNet {
+  /** Red-flag questions on the path left unanswered. */
+  unanswered?: Record<string, AnswerValue | null>;
+  /** Red-flag questions on the path answered with a red-flag value. */
+  flagged?: Record<string, AnswerValue | null>;
+  /** Red-flag questions off the path (so ignored by every rule) answered with a red-flag value. */
+  flaggedOffPath?: Record<string, AnswerValue | null>;
+}
+
+/** What the safety net sees: red-flag questions unanswered on the path, or given a red-flag value anywhere. */
+function safetyNet(plan: Plan, scope: WalkScope, ids: readonly string[]): SafetyNet {
   let unanswered: Record<string, AnswerValue | null> | undefined;
   let flagged: Record<string, AnswerValue | null> | undefined;
+  let flaggedOffPath: Record<string, AnswerValue | null> | undefined;
   for (let k = 0; k < scope.pathLength; k++) {
     const i = scope.path[k] as number;
     const values = plan.redFlagValues[i];
@@ -160,9 +182,16 @@ function safetyNet(
     if (v === undefined || v === null) (unanswered ??= {})[id] = null;
     else if (isRedFlagValue(v, values)) (flagged ??= {})[id] = v;
   }
-  const out: { unanswered?: Record<string, AnswerValue | null>; flagged?: Record<string, AnswerValue | null> } = {};
+  for (let i = 0; i < ids.length; i++) {
+    const values = plan.redFlagValues[i];
+    const v = scope.vals[i];
+    if (values === undefined || scope.onPath[i] !== 0 || v === undefined || v === null) continue;
+    if (isRedFlagValue(v, values)) (flaggedOffPath ??= {})[ids[i] as string] = v;
+  }
+  const out: SafetyNet = {};
   if (unanswered !== undefined) out.unanswered = unanswered;
   if (flagged !== undefined) out.flagged = flagged;
+  if (flaggedOffPath !== undefined) out.flaggedOffPath = flaggedOffPath;
   return out;
 }
 

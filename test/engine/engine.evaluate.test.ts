@@ -57,11 +57,20 @@ describe('evaluate', () => {
     expect(r.fired.find((f) => f.rule === 'blood-thinners')?.cautions).toEqual(['gentle_pressure', 'tell_therapist_medication']);
   });
 
-  it('uses only the answers on the path: an emergency answer off the path is ignored, not used', () => {
+  it('uses only the answers on the path: an emergency answer off the path is ignored by the rules', () => {
     const r = evaluate(mini, { ...calm, leg_pain: 'no', pain_side: 'both_legs' });
-    expect(r.disposition).toBe('massage_ok');
     expect(r.ignored).toEqual(['pain_side', 'pain_intensity']);
     expect(r.path).not.toContain('pain_side');
+    expect(r.fired.some((f) => f.rule === 'ces-bilateral')).toBe(false);
+    // …but a red-flag answer never ends in the mildest outcome: the safety net lifts it one step.
+    expect(r.disposition).toBe('see_professional_first');
+    expect(r.fired.at(-1)).toMatchObject({ rule: 'engine:red-flag-answer-off-path', answers: { pain_side: 'both_legs' } });
+  });
+
+  it('ignores harmless answers off the path entirely', () => {
+    const r = evaluate(mini, { ...calm, leg_pain: 'no', pain_side: 'one_leg' });
+    expect(r.disposition).toBe('massage_ok');
+    expect(r.ignored).toEqual(['pain_side', 'pain_intensity']);
   });
 
   it('stops early on an emergency answer; later answers are ignored and missing ones are not asked', () => {

@@ -90,7 +90,7 @@ describe('(b) an unanswered red-flag question on the path', () => {
 });
 
 describe('(c) answers off the path', () => {
-  test.prop([caseArb], RUNS)('are reported in `ignored` and changing them changes nothing else', (c: Case) => {
+  test.prop([caseArb], RUNS)('are reported in `ignored` and never used by a rule', (c: Case) => {
     const q = buildQuestionnaire(c.spec);
     const r = evaluate(q, c.answers);
     const off = c.shapes.map((s) => s.id).filter((id) => !r.path.includes(id));
@@ -100,9 +100,28 @@ describe('(c) answers off the path', () => {
       if (c.other[id] === undefined) delete changed[id];
       else changed[id] = c.other[id];
     }
-    const r2 = evaluate(q, changed);
-    expect(withoutIgnored(r2)).toBe(withoutIgnored(r));
-    expect(r2.ignored).toEqual(off.filter((id) => changed[id] !== undefined && changed[id] !== null));
+    // Whatever the off-path answers are, the result is the one without them, except for the
+    // safety net: a red-flag value off the path lifts a mildest result one step, and says so.
+    const onlyPath = Object.fromEntries(Object.entries(c.answers).filter(([id]) => !off.includes(id)));
+    const base = evaluate(q, onlyPath);
+    const mildest = q.outcomes.length - 1;
+    for (const [answers, result] of [[c.answers, r], [changed, evaluate(q, changed)]] as const) {
+      const flaggedOff = off.filter((id) => {
+        const v = answers[id];
+        const values = c.shapes.find((s) => s.id === id)?.redFlagValues ?? [];
+        return typeof v === 'string' ? values.includes(v) : Array.isArray(v) && v.some((x) => values.includes(x as string));
+      });
+      const mildestId = q.outcomes[mildest]?.id;
+      const rulesLeftMildest = !base.fired.some((f) => !f.rule.startsWith('engine:') && f.outcome !== undefined && f.outcome !== mildestId);
+      if (flaggedOff.length === 0 || !rulesLeftMildest || mildest === 0) {
+        expect(withoutIgnored(result)).toBe(withoutIgnored(base));
+      } else {
+        expect(result.disposition).toBe(q.outcomes[mildest - 1]?.id);
+        expect(result.fired.slice(0, -1)).toEqual(base.fired);
+        expect(result.fired.at(-1)?.rule).toBe('engine:red-flag-answer-off-path');
+        expect(Object.keys(result.fired.at(-1)?.answers ?? {})).toEqual(flaggedOff);
+      }
+    }
   });
 });
 
