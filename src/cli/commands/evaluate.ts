@@ -51,8 +51,9 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
       const result = evaluate(questionnaire, answers);
       if (opts.format === 'json') io.stdout.write(resultToJson(result));
       else {
-        const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-        io.stdout.write(renderResultText(result, width === undefined ? { color: useColor(io.stdout, io.env) } : { color: useColor(io.stdout, io.env), width }));
+        // Readable lines: the terminal's width up to 100 columns; 80 when written to a file or pipe.
+        const width = io.stdout.isTTY && io.stdout.columns !== undefined ? Math.min(io.stdout.columns, 100) : 80;
+        io.stdout.write(renderResultText(result, { color: useColor(io.stdout, io.env), width }));
       }
     });
 }
