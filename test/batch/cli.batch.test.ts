@@ -216,6 +216,19 @@ describe('batch: the same results as evaluate', () => {
   });
 });
 
+describe('batch: progress', () => {
+  it('on a terminal, stderr shows records, rate and percent, erased before the summary', async () => {
+    const path = file('p.jsonl', `${JSON.stringify(GOOD)}\n`);
+    const r = await runCli(['batch', path], { tty: true });
+    expect(r.stderr).toMatch(/^\r\x1b\[2K\[#{20}\] 100% · batch: 1 records · \d+\/s\r\x1b\[2Kbatch: 1 record read: /);
+  });
+
+  it('not on a terminal: only the summary', async () => {
+    const r = await runCli(['batch', '-'], { stdin: `${JSON.stringify(GOOD)}\n` });
+    expect(r.stderr).toMatch(/^batch: 1 record read: 1 evaluated \([a-z_]+ 1\), 0 errors · [^\r\x1b]+\n$/);
+  });
+});
+
 describe('batch: fixtures', () => {
   it('the documented example files run as docs/batch.md says', async () => {
     const r = await runCli(['batch', join(FIXTURES, 'scattered-bad.jsonl')]);

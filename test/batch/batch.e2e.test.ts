@@ -1,0 +1,95 @@
+// The built binary as a user (or Hadoop/Spark) runs it: a 100k-record run, the streaming-mapper
+// contract, a broken pipe, and the worker pool. Needs `npm run build` (npm test does it).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runBin } from '../helpers/spawn-bin.js';
+
+const GOOD = ['{"leg_pain":"no","age":40}', '{"leg_pain":"yes","saddle_numbness":"yes"}', '{"questionnaire":"sciatica-massage","id":"w","answers":{"leg_pain":"no"}}'];
+const BAD = ['{"leg_pain":', '{"pain_intensity":99}'];
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'batch-e2e-'));
+});
+
+/** `n` records, a bad one at every 1000th line; returns the file and the bad line numbers. */
+function bigInput(n: number): { path: string; bad: number[] } {
+  const lines: string[] = [];
+  const bad: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    if (i % 1000 === 0) {
+      bad.push(i);
+      lines.push(BAD[(i / 1000) % 2]!);
+    } else lines.push(GOOD[i % 3]!);
+  }
+  const path = join(dir, `big-${n}.jsonl`);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, bad };
+}
+
+describe('batch, built binary', () => {
+  it('100k records with scattered bad lines: every good result, one error record per bad line, exit 65', async () => {
+    const { path, bad } = bigInput(100_000);
+    const r = await runBin(['batch', path]);
+    expect(r.code).toBe(65);
+    const out = r.stdout.trimEnd().split('\n');
+    expect(out).toHaveLength(100_000);
+    const errors: number[] = [];
+    out.forEach((line, i) => {
+      const rec = JSON.parse(line) as { line: number; error?: string };
+      expect(rec.line).toBe(i + 1);
+      if (rec.error !== undefined) errors.push(rec.line);
+    });
+    expect(errors).toEqual(bad);
+    const summary = r.stderr.trimEnd().split('\n').at(-1);
+    expect(summary).toMatch(new RegExp(`^batch: 100000 records read: 99900 evaluated \\(.+\\), 100 errors · \\d+\\.\\d\\d s · \\d+ records/s$`));
+    expect(r.stderr.split('\n').filter((l) => l.startsWith(`${path}:`))).toHaveLength(100);
+  });
+
+  it('the worker pool gives the same output as one thread, in order', async () => {
+    const { path } = bigInput(20_000);
+    const [pooled, single] = await Promise.all([runBin(['batch', path, '--jobs', '2', '--to', 'csv']), runBin(['batch', path, '--jobs', '1', '--to', 'csv'])]);
+    expect(pooled.code).toBe(65);
+    expect(pooled.stdout).toBe(single.stdout);
+  });
+
+  it('streaming mapper (Hadoop Streaming, Spark RDD.pipe): one line out per non-blank line in, in order, nothing else on stdout', async () => {
+    const input = [GOOD[0], '', GOOD[1], BAD[0], '   ', GOOD[2]].join('\n');
+    const r = await runBin(['batch', '-'], { stdin: `${input}\n` });
+    expect(r.code).toBe(65);
+    const out = r.stdout.split('\n');
+    expect(out.at(-1)).toBe('');
+    expect(out.slice(0, -1).map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 3, 4, 6]);
+    expect(r.stderr.split('\n')[0]).toMatch(/^<stdin>:4: not valid JSON/);
+  });
+
+  it('a broken pipe (| head -1) ends quietly: exit 0, nothing on stderr', async () => {
+    const path = join(dir, 'all-good.jsonl');
+    writeFileSync(path, `${Array.from({ length: 50_000 }, (_, i) => GOOD[i % 3]).join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'batch', path], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((resolve) => {
+      let got = '';
+      child.stdout.on('data', (d: Buffer) => {
+        got += d.toString();
+        if (got.includes('\n')) {
+          child.stdout.destroy(); // what `head -1` does after its line
+          resolve(got.slice(0, got.indexOf('\n')));
+        }
+      });
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(JSON.parse(first)).toMatchObject({ line: 1 });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('no progress bar and no colour codes when stderr is not a terminal', async () => {
+    const r = await runBin(['batch', '-'], { stdin: `${GOOD[0]}\n` });
+    expect(r.stderr).not.toMatch(/\r|\x1b/);
+  });
+});
