@@ -1,6 +1,6 @@
 /**
  * The bundled questionnaire reproduces every clinical test case of
- * ../shared/clinical/vignettes-sample.yaml (relative to the repository root): disposition and
+ * ../shared/clinical/vignettes-sample.yaml (relative to the repository root; or its copy, see test/helpers/clinical-paths.ts): disposition and
  * the cautions each case requires.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { parse } from 'yaml';
 import { normaliseAnswers } from '../../src/engine/answers.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadQuestionnaire } from '../../src/questionnaire/load.js';
+import { VIGNETTES } from '../helpers/clinical-paths.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VIGNETTES = `${ROOT}../shared/clinical/vignettes-sample.yaml`;
 const BUNDLED = `${ROOT}questionnaires/sciatica-massage.yaml`;
 
 interface Vignette {
