@@ -51,7 +51,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
     ? createPlainPrompter(prompts, { chalk, io: promptIo, write })
     : createInquirerPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
   const width = io.stdout.columns ?? 80;
-  const screens = createScreens(write, { chalk, plain, width }, (r) => renderResultText(r, { color, width: Math.min(width, 100) }));
+  const screens = createScreens(write, { chalk, plain, width }, (r, heading) => renderResultText(r, { color, width: Math.min(width, 100), heading }));
 
   return runInterviewSession(
     {

@@ -25,9 +25,11 @@ export interface Screens extends InterviewScreens {
 export function createScreens(
   write: (text: string) => void,
   style: ScreenStyle,
-  renderResult: (result: Result) => string,
+  renderResult: (result: Result, heading: boolean) => string,
 ): Screens {
   const c = style.chalk;
+  // After the emergency banner the result leaves out the title and advice it has just shown.
+  let bannerShown = false;
   const width = Math.max(40, Math.min(style.width, 100));
   return {
     intro(q) {
@@ -37,6 +39,7 @@ export function createScreens(
       write(lines.join('\n') + '\n');
     },
     emergency(result) {
+      bannerShown = true;
       const body = [c.bold('WHAT TO DO NOW'), c.bold.red(result.title), ...wrap(result.advice, width - 2)];
       if (style.plain) {
         write(['', `WHAT TO DO NOW: ${result.title}`, ...wrap(result.advice, width), '', 'Why, and the full result:'].join('\n') + '\n');
@@ -46,7 +49,7 @@ export function createScreens(
       write(['', rule, ...body.map((l) => `  ${l}`), rule, '', 'Why, and the full result:'].join('\n') + '\n');
     },
     result(result) {
-      const text = renderResult(result);
+      const text = renderResult(result, !bannerShown);
       write(`\n${text}${text.endsWith('\n') ? '' : '\n'}`);
     },
     note(text) {

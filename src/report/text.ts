@@ -12,6 +12,9 @@ export interface TextOptions {
   readonly color: boolean;
   /** Wrap lines to this many columns (at least 40 is honoured); no wrapping when absent. */
   readonly width?: number;
+  /** Print the title and advice first (default true). False where the caller has just shown
+   * them, as the interview does under its "what to do now" banner. */
+  readonly heading?: boolean;
 }
 
 /** `[title §section; title]` — the sources of a statement, for a reader. */
@@ -55,9 +58,11 @@ export function renderResultText(result: Result, opts: TextOptions): string {
     out.push(`  ${chalk.cyan(label)}${first.slice(2 + label.length)}`, ...lines.slice(1));
   };
 
-  out.push(chalk.bold(result.title));
-  if (result.advice.trim() !== '') out.push(...wrap(result.advice, width, 0, 0));
-  out.push('');
+  if (opts.heading !== false) {
+    out.push(chalk.bold(result.title));
+    if (result.advice.trim() !== '') out.push(...wrap(result.advice, width, 0, 0));
+    out.push('');
+  }
 
   const decisive = result.fired.filter((f: FiredRule) => f.outcome === result.disposition);
   if (decisive.length === 0) item('because:', 'none of your answers raised a concern');

@@ -27,6 +27,14 @@ describe('renderResultText', () => {
     );
   });
 
+  it('leaves out the title and advice when asked (the interview has just shown them)', () => {
+    const r = evaluate(mini, { ...calm, fever: 'yes' });
+    const text = renderResultText(r, { color: false, heading: false });
+    expect(text.startsWith('  because: Fever with back pain can mean infection.')).toBe(true);
+    expect(text).not.toContain(r.title);
+    expect(text).toContain(r.notice);
+  });
+
   it('says so when nothing raised a concern, when the questions stopped early, and what was not used', () => {
     const ok = renderResultText(evaluate(mini, { ...calm, leg_pain: 'no' }), { color: false });
     expect(ok).toContain('  because: none of your answers raised a concern\n');

@@ -30,7 +30,7 @@ async function session(script: Step[], opts: Partial<SessionOptions> = {}) {
   const prompter = scriptedPrompter(script);
   let out = '';
   const errors: string[] = [];
-  const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 80 }, (r) => `RESULT ${r.title}\n`);
+  const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 80 }, (r, heading) => `RESULT ${heading ? r.title : '(reasons only)'}\n`);
   const code = await runInterviewSession(
     { questionnaire: FAKE_Q, force: false, cwd: dir, ...opts },
     { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t) },
@@ -115,7 +115,9 @@ describe('an interview session', () => {
     const { code, out } = await session(emergency);
     expect(code).toBe(0);
     expect(out.indexOf('WHAT TO DO NOW')).toBeGreaterThan(-1);
-    expect(out.indexOf('WHAT TO DO NOW')).toBeLessThan(out.indexOf('RESULT Go to A&E now or call 999'));
+    // The banner comes first; the full result under it does not repeat the title and advice.
+    expect(out.indexOf('WHAT TO DO NOW')).toBeLessThan(out.indexOf('RESULT (reasons only)'));
+    expect(out).not.toContain('RESULT Go to A&E');
     const saved = await session(emergency, { save: 'e.json' });
     expect(saved.code).toBe(0);
     expect(await read('e.json')).toMatchObject({ answers: { pain: 'no', saddle: 'yes' } });
