@@ -59,6 +59,8 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
   const header = (ctx: AskContext): void => opts.write(`\n${c.dim(progressText(ctx))}\n`);
   const fit = (lines: readonly string[]): string[] => lines.flatMap((l) => wrap(l, Math.max(30, (opts.columns ?? 80) - 1)));
   const helpLines = (q: Question): string[] => fit(q.help ? [q.help] : []);
+  // The question, word-wrapped after Inquirer's "? " prefix (left alone, Inquirer cuts words in two).
+  const questionText = (q: Question): string => wrap(q.text, Math.max(30, (opts.columns ?? 80) - 3)).join('\n');
 
   async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
     header(ctx);
@@ -73,7 +75,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
     const previous = ctx.previous === null ? SKIP : typeof ctx.previous === 'string' ? ctx.previous : undefined;
     const value = await p.select(
       {
-        message: q.text,
+        message: questionText(q),
         choices,
         ...(previous !== undefined ? { default: previous } : {}),
         pageSize: Math.max(choices.length, 7),
@@ -92,7 +94,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
       ctx.previous === undefined || ctx.previous === null ? undefined : ctx.previous === UNSURE ? 'not sure' : String(ctx.previous);
     const raw = await p.input(
       {
-        message: q.text,
+        message: questionText(q),
         ...(previous !== undefined ? { default: previous } : {}),
         validate: (text) => {
           const r = parseNumberReply(q, text);
@@ -135,7 +137,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
       if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx) });
       const picked = await p.checkbox(
         {
-          message: q.text,
+          message: questionText(q),
           choices,
           pageSize: Math.max(choices.length, 7),
           loop: false,
