@@ -38,6 +38,23 @@ export const ENGINE_RULE = {
 
 const NO_SOURCES: readonly Citation[] = Object.freeze([]);
 
+/** The safety net's fired entries, in the order they are added. An off-path answer is still used
+ * by no rule (it is listed in `ignored`), but a red-flag answer must never end in the mildest
+ * outcome: contradictory answers need a person to look at them. */
+const SAFETY_NET_ENTRIES: readonly (readonly [keyof SafetyNet, string, string])[] = [
+  [
+    'unanswered',
+    ENGINE_RULE.redFlagUnanswered,
+    'A warning-sign question was not answered, so a serious cause cannot be ruled out without a professional.',
+  ],
+  ['flagged', ENGINE_RULE.redFlagAnswer, 'A warning-sign answer was given; it needs a professional’s assessment first.'],
+  [
+    'flaggedOffPath',
+    ENGINE_RULE.redFlagAnswerOffPath,
+    'A warning-sign answer was given to a question that does not apply to your other answers. The answers contradict each other, so a professional should check before any massage.',
+  ],
+];
+
 export function evaluate(q: Questionnaire, answers: Answers): Result {
   const plan = planFor(q);
   const scratch = plan.scratch;
@@ -77,45 +94,10 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
   if (best === mildest && mildest > 0) {
     const raised = q.outcomes[mildest - 1]?.id as string;
     const net = safetyNet(plan, scope, ids);
-    if (net.unanswered !== undefined) {
-      fired.push(
-        firedEntry(
-          ENGINE_RULE.redFlagUnanswered,
-          raised,
-          undefined,
-          'A warning-sign question was not answered, so a serious cause cannot be ruled out without a professional.',
-          NO_SOURCES,
-          net.unanswered,
-        ),
-      );
-      best = mildest - 1;
-    }
-    if (net.flagged !== undefined) {
-      fired.push(
-        firedEntry(
-          ENGINE_RULE.redFlagAnswer,
-          raised,
-          undefined,
-          'A warning-sign answer was given; it needs a professional’s assessment first.',
-          NO_SOURCES,
-          net.flagged,
-        ),
-      );
-      best = mildest - 1;
-    }
-    if (net.flaggedOffPath !== undefined) {
-      // The answer is not used by any rule (it is off the path and listed in `ignored`), but a
-      // red-flag answer must never end in the mildest outcome: contradictory answers need a person.
-      fired.push(
-        firedEntry(
-          ENGINE_RULE.redFlagAnswerOffPath,
-          raised,
-          undefined,
-          'A warning-sign answer was given to a question that does not apply to your other answers. The answers contradict each other, so a professional should check before any massage.',
-          NO_SOURCES,
-          net.flaggedOffPath,
-        ),
-      );
+    for (const [key, rule, reason] of SAFETY_NET_ENTRIES) {
+      const answers = net[key];
+      if (answers === undefined) continue;
+      fired.push(firedEntry(rule, raised, undefined, reason, NO_SOURCES, answers));
       best = mildest - 1;
     }
   }
