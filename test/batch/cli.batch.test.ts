@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { VIGNETTES } from '../helpers/clinical-paths.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VIGNETTES = join(ROOT, '../shared/clinical/vignettes-sample.yaml');
 const FIXTURES = join(ROOT, 'test/fixtures/batch');
 
 interface Vignette {
