@@ -1,10 +1,10 @@
 // The built binary as a user (or Hadoop/Spark) runs it: a 100k-record run, the streaming-mapper
 // contract, a broken pipe, and the worker pool. Needs `npm run build` (npm test does it).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin } from '../helpers/spawn-bin.js';
 
 const GOOD = ['{"leg_pain":"no","age":40}', '{"leg_pain":"yes","saddle_numbness":"yes"}', '{"questionnaire":"sciatica-massage","id":"w","answers":{"leg_pain":"no"}}'];
@@ -14,6 +14,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'batch-e2e-'));
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `n` records, a bad one at every 1000th line; returns the file and the bad line numbers. */
 function bigInput(n: number): { path: string; bad: number[] } {
