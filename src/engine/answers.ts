@@ -122,8 +122,16 @@ function normaliseNumber(q: Question & { type: 'number' | 'scale' }, raw: unknow
   return { ok: true, value: n };
 }
 
+// Exact spellings, the common case in batch input, skip canonicalisation (and allocate nothing).
+const OK_YES: NormalisedAnswer = Object.freeze({ ok: true, value: 'yes' });
+const OK_NO: NormalisedAnswer = Object.freeze({ ok: true, value: 'no' });
+const OK_UNSURE: NormalisedAnswer = Object.freeze({ ok: true, value: UNSURE });
+
 function normaliseString(q: Question & { type: 'yesno' | 'choice' }, raw: string): NormalisedAnswer {
+  if (raw === UNSURE && q.unsure) return OK_UNSURE;
   if (q.type === 'yesno') {
+    if (raw === 'yes') return OK_YES;
+    if (raw === 'no') return OK_NO;
     const c = canonical(raw);
     if (c === 'yes' || c === 'no') return { ok: true, value: c };
   } else {
@@ -231,10 +239,11 @@ export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, 
     else problems.push(r.problem);
   }
   const answers: Record<string, AnswerValue | null> = {};
-  plan.questions.forEach((question, i) => {
+  const ids = plan.ids;
+  for (let i = 0; i < ids.length; i++) {
     const v = values[i];
-    if (v !== undefined) answers[question.id] = v;
-  });
+    if (v !== undefined) answers[ids[i] as string] = v;
+  }
   return { answers, problems };
 }
 

@@ -11,8 +11,9 @@ import { JsonArraySplitter } from './json-array-splitter.js';
 import type { ChunkTask } from './process-chunk.js';
 import { countLines, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoundary } from './record-boundaries.js';
 
-/** A record (line, CSV record or array element) larger than this stops the batch. */
-export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/** A record (line, CSV record or array element) larger than this stops the batch. An answers
+ * record is about 1 KiB; the cap keeps a hostile line from exhausting a worker's bounded heap. */
+export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 /**
  * Tasks hold whole records of about this many bytes (more for a longer record): small enough
  * that a worker's records die young (flat memory), large enough that messaging costs nothing.
