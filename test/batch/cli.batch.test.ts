@@ -189,6 +189,15 @@ describe('batch: bad records and exit codes', () => {
     expect(r.stderr).toBe(`sciatica-screen: ${path}:2: expected a JSON array starting with [, found "{"\n`);
   });
 
+  it('a hostile record over 4 MiB stops with exit 65 and its line, after the records before it', async () => {
+    const huge = `{"leg_pain":"${'x'.repeat(5 * 1024 * 1024)}"}`;
+    const path = file('huge.jsonl', `${JSON.stringify(GOOD)}\n${huge}\n`);
+    const r = await runCli(['batch', path]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toBe(`sciatica-screen: ${path}:2: a record is longer than 4 MiB (an unclosed quote?)\n`);
+    expect(jsonLines(r.stdout).map((x) => x.line)).toEqual([1]);
+  });
+
   it('a bad --to is a usage error', async () => {
     expect((await runCli(['batch', '-', '--to', 'xml'], { stdin: '' })).code).toBe(64);
   });
