@@ -18,28 +18,7 @@ export function lastLineBoundary(buf: Uint8Array): number {
  */
 export function lastCsvRecordBoundary(buf: Uint8Array): number {
   if (buf.indexOf(QUOTE) === -1) return lastLineBoundary(buf);
-  let boundary = 0;
-  let inQuotes = false;
-  let fieldStart = true;
-  const n = buf.length;
-  for (let i = 0; i < n; i++) {
-    const c = buf[i];
-    if (inQuotes) {
-      if (c === QUOTE) {
-        if (i + 1 < n && buf[i + 1] === QUOTE) i++;
-        else inQuotes = false;
-      }
-    } else if (c === LF) {
-      boundary = i + 1;
-      fieldStart = true;
-    } else if (c === COMMA) {
-      fieldStart = true;
-    } else {
-      if (c === QUOTE && fieldStart) inQuotes = true;
-      fieldStart = false;
-    }
-  }
-  return boundary;
+  return csvRecordBoundary(buf, false);
 }
 
 /** The number of LF bytes in `buf[0, end)`. */
@@ -55,6 +34,12 @@ export function countLines(buf: Uint8Array, end = buf.length): number {
 
 /** The offset after the first LF in `buf` that ends a CSV record (the header), or 0. */
 export function firstCsvRecordBoundary(buf: Uint8Array): number {
+  return csvRecordBoundary(buf, true);
+}
+
+/** The offset after the first (or last) LF in `buf` that ends a CSV record, or 0 when none does. */
+function csvRecordBoundary(buf: Uint8Array, first: boolean): number {
+  let boundary = 0;
   let inQuotes = false;
   let fieldStart = true;
   const n = buf.length;
@@ -66,7 +51,9 @@ export function firstCsvRecordBoundary(buf: Uint8Array): number {
         else inQuotes = false;
       }
     } else if (c === LF) {
-      return i + 1;
+      boundary = i + 1;
+      if (first) return boundary;
+      fieldStart = true;
     } else if (c === COMMA) {
       fieldStart = true;
     } else {
@@ -74,5 +61,5 @@ export function firstCsvRecordBoundary(buf: Uint8Array): number {
       fieldStart = false;
     }
   }
-  return 0;
+  return boundary;
 }
