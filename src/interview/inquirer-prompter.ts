@@ -51,6 +51,27 @@ export function backLabel(ctx: AskContext): string {
   return ctx.fromReview ? '← Back to the review (keep this answer)' : '← Back to the previous question';
 }
 
+/**
+ * One review line that fits the terminal: `6. <question, shortened with …>  → <answer>`. The
+ * question is cut to its first sentence and then to the room left (never below 20 characters);
+ * the answer is always shown whole. (The plain prompter prints whole questions for screen readers.)
+ */
+export function reviewLabel(n: number, question: string, shown: string, columns: number): string {
+  const head = `${n}. `;
+  const tail = `  → ${shown}`;
+  const room = Math.max(20, columns - 3 - head.length - tail.length); // 3: Inquirer's cursor and a margin
+  const sentence = /^(.+?[.?!])(\s|$)/.exec(question)?.[1] ?? question;
+  const text = sentence.length <= room ? sentence : `${cutAtWord(sentence, room - 1)}…`;
+  return `${head}${text}${tail}`;
+}
+
+/** At most `max` characters of `text`, ending at a word boundary when one is not too far back. */
+function cutAtWord(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '');
+}
+
 export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOptions): Prompter {
   const c = opts.chalk;
   const base = promptTheme(c, false);
@@ -163,7 +184,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
       const choices = [
         { value: FINISH, name: 'These are right: show my result', short: 'Show my result' },
         new p.Separator(' '),
-        ...entries.map((e, i) => ({ value: e.question.id, name: `${i + 1}. ${e.question.text}  → ${e.shown}`, short: `Change question ${i + 1}` })),
+        ...entries.map((e, i) => ({ value: e.question.id, name: reviewLabel(i + 1, e.question.text, e.shown, opts.columns ?? 80), short: `Change question ${i + 1}` })),
       ];
       const value = await p.select(
         {

@@ -26,6 +26,10 @@ export function citeSources(sources: readonly Citation[]): string {
 /** Lines of at most `width` columns (when given and at least 40), the first indented by
  * `first` spaces and the rest by `rest`. Runs of white space become one space when wrapping. */
 function wrap(text: string, width: number | undefined, first: number, rest: number): string[] {
+  if (text.includes('\n')) {
+    // Paragraphs (an outcome's advice) stay separate lines, each wrapped on its own.
+    return text.split('\n').flatMap((para, i) => wrap(para, width, i === 0 ? first : rest, rest));
+  }
   if (width === undefined || width < 40) return [`${' '.repeat(first)}${text}`];
   const words = text.split(/\s+/).filter((w) => w !== '');
   const lines: string[] = [];

@@ -59,3 +59,11 @@ describe('renderResultText', () => {
     expect(text.replace(/\s+/g, ' ')).toBe(renderResultText(r, { color: false }).replace(/\s+/g, ' '));
   });
 });
+
+describe('renderResultText with paragraphs', () => {
+  it('keeps each paragraph of the advice on its own lines when wrapping', () => {
+    const r = { ...evaluate(mini, calm), advice: 'First paragraph.\nSecond paragraph is here.' };
+    const lines = renderResultText(r, { color: false, width: 80 }).split('\n');
+    expect(lines.slice(0, 3)).toEqual([r.title, 'First paragraph.', 'Second paragraph is here.']);
+  });
+});

@@ -161,3 +161,16 @@ describe('the plain prompter', () => {
     await expect(reply).resolves.toEqual({ kind: 'answer', value: 'both_legs' });
   });
 });
+
+describe('review lines', () => {
+  it('fit the terminal: first sentence, shortened with …, the answer always whole', async () => {
+    const { reviewLabel } = await import('../../src/interview/inquirer-prompter.js');
+    expect(reviewLabel(3, 'Is any skin between your legs numb? This means around your genitals.', 'No', 100)).toBe(
+      '3. Is any skin between your legs numb?  → No',
+    );
+    const long = reviewLabel(12, 'Is your immune system weakened by HIV, by chemotherapy, or by medicines that calm the immune system?', 'Not sure', 60);
+    expect(long.length).toBeLessThanOrEqual(57);
+    expect(long).toMatch(/^12\. Is your immune system weakened by HIV… {2}→ Not sure$/);
+    expect(reviewLabel(1, 'A question that is far too long for a tiny terminal window?', 'A very long answer indeed', 30)).toMatch(/^1\. A question that is… {2}→ A very long answer indeed$/);
+  });
+});
