@@ -53,7 +53,7 @@ export function createScreens(
       write(`\n${text}${text.endsWith('\n') ? '' : '\n'}`);
     },
     note(text) {
-      write(`${text}\n`);
+      write(`${wrap(text, width).join('\n')}\n`);
     },
   };
 }

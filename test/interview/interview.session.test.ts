@@ -49,7 +49,7 @@ describe('an interview session', () => {
     expect(await read('a.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: COMPLETE_ANSWERS });
     expect(await mode('a.json')).toBe(0o600);
     expect(out).toContain('RESULT Massage is a reasonable complement\n');
-    expect(out).toContain('Your answers are saved in a.json (readable only by you). To see this result again: sciatica-screen evaluate a.json');
+    expect(out.replace(/\s+/g, ' ')).toContain('Your answers are saved in a.json (readable only by you). To see this result again: sciatica-screen evaluate a.json');
   });
 
   it('asks before replacing an existing --save file; declining keeps it untouched and exits 73 before any question', async () => {
