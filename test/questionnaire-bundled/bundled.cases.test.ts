@@ -114,9 +114,9 @@ describe('the safety conventions of NOTES.md, over every vignette and case', () 
     expect(run?.result?.missing).toEqual([]);
   });
 
-  it('keep the safety-net exclusion word for word equal to the emergency rules', () => {
+  it('keep the stop-if-worse exclusion word for word equal to the emergency rules', () => {
     const strip = (c: Condition): unknown => JSON.parse(JSON.stringify(c, (k, v: unknown) => (k === 'pos' ? undefined : v)));
-    const net = q.rules.find((r) => r.id === 'safety-net');
+    const net = q.rules.find((r) => r.id === 'stop-if-worse');
     expect(net?.when.kind).toBe('not');
     const inner = net?.when.kind === 'not' ? net.when.of : undefined;
     expect(inner?.kind).toBe('any');
