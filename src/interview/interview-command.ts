@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { useColor } from '../cli/color.js';
-import { BUNDLED_QUESTIONNAIRE, type CliIo } from '../cli/io.js';
+import type { CliIo } from '../cli/io.js';
+import { loadQuestionnaireArg } from '../cli/questionnaire-arg.js';
 import { nextQuestion } from '../engine/walk.js';
 import { evaluate } from '../engine/evaluate.js';
 import { parseAnswersDocument } from '../engine/answers.js';
 import { EXIT, ScreenError } from '../errors.js';
-import { loadQuestionnaire } from '../questionnaire/load.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
 import { renderResultText } from '../report/text.js';
 import { createInquirerPrompter } from './inquirer-prompter.js';
@@ -37,9 +37,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   // The prompt library loads while the questionnaire is read and checked.
   const promptsLoading = import('@inquirer/prompts');
   promptsLoading.catch(() => undefined); // reported below if it matters; never an unhandled rejection
-  const questionnaire = await loadQuestionnaire(
-    options.questionnaire === undefined ? BUNDLED_QUESTIONNAIRE : resolve(io.cwd, options.questionnaire),
-  );
+  const questionnaire = await loadQuestionnaireArg(options.questionnaire, io.cwd);
   const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(resolve(io.cwd, options.resume), options.resume, questionnaire) };
 
   const prompts = await promptsLoading;

@@ -51,11 +51,12 @@ export function checkQuestionnaire(bytes: string | Uint8Array, file: string, siz
 /**
  * Reads and parses a questionnaire file. Throws ScreenError: `input.not-found` /
  * `input.unreadable` (exit 66) when it cannot be read, `questionnaire.invalid` (exit 78, with
- * `problems`) when it has errors. Warnings do not stop it. A path given as a string is used as
- * is in messages; a URL is shown as its file path.
+ * `problems`) when it has errors. Warnings do not stop it. Messages (and `Questionnaire.file`)
+ * name the file `shownAs` (e.g. as the user typed it) or else the path: a string as is, a URL
+ * as its file path.
  */
-export async function loadQuestionnaire(path: string | URL): Promise<Questionnaire> {
-  const file = typeof path === 'string' ? path : fileURLToPath(path);
+export async function loadQuestionnaire(path: string | URL, shownAs?: string): Promise<Questionnaire> {
+  const file = shownAs ?? (typeof path === 'string' ? path : fileURLToPath(path));
   const { bytes, size } = await readQuestionnaireBytes(path, file);
   const { questionnaire, problems } = checkQuestionnaire(bytes, file, size);
   if (!questionnaire) {

@@ -102,4 +102,13 @@ describe('startup', () => {
       expect(urls.filter((u) => u.includes('@inquirer'))).toEqual([]);
     }
   });
+
+  it('--version and --help load no command work: no YAML parser, engine, CSV parser or colours', async () => {
+    for (const args of [['--version'], ['--help'], ['batch', '--help']]) {
+      const { code, urls } = await loadedModules(args);
+      expect(code).toBe(0);
+      const heavy = urls.filter((u) => /node_modules\/(yaml|csv-parse|chalk)\/|\/dist\/(engine|questionnaire\/load|cli\/actions|interview)\//.test(u));
+      expect(heavy).toEqual([]);
+    }
+  });
 });

@@ -1,41 +1,13 @@
 /**
- * `sciatica-screen batch <input | ->`: evaluates many answer sets (JSONL, CSV or a JSON array)
- * with the same engine as `evaluate`, streaming, in input order; see docs/batch.md.
- * Exit 0 when every record was evaluated, 65 when any was bad (all others are still written),
- * 66 input not readable, 73 output not writable, 78 invalid questionnaire, 64 bad usage.
- * A closed output (`| head`) ends quietly with 0.
+ * `sciatica-screen batch <input | ->`: evaluates many answer sets with the same engine as
+ * `evaluate`, streaming, in input order (docs/batch.md). The work is in ../actions/batch.ts,
+ * loaded only when the command runs.
  */
 import { Option, type Command } from 'commander';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { EXIT, ScreenError } from '../../errors.js';
-import { tempPathFor, writeError } from '../../io/write-atomic.js';
-import { loadBatchEngine } from '../../io/batch/batch-engine.js';
-import { InProcessRunner, WorkerPool, workersAvailable, type ChunkRunner } from '../../io/batch/chunk-runner.js';
-import { formatOfFileName, INPUT_FORMATS, OUTPUT_FORMATS, type InputFormat, type OutputFormat } from '../../io/batch/formats.js';
-import { recordFormatter } from '../../io/batch/format-record.js';
-import { ChunkProcessor } from '../../io/batch/process-chunk.js';
-import { NO_PROGRESS, terminalProgress } from '../../io/batch/progress.js';
-import { readFilePieces } from '../../io/batch/read-file-pieces.js';
-import { formatSummary, runBatch } from '../../io/batch/run-batch.js';
-import { BUNDLED_QUESTIONNAIRE } from '../io.js';
+import { INPUT_FORMATS, OUTPUT_FORMATS } from '../../io/batch/formats.js';
+import type { BatchOptions } from '../actions/batch.js';
 import type { CommandContext } from '../main.js';
-import type { Questionnaire } from '../../questionnaire/model.js';
-
-interface BatchOptions {
-  from?: InputFormat;
-  to: OutputFormat;
-  output?: string;
-  questionnaire?: string;
-  full?: boolean;
-  jobs?: number;
-}
-
-/** Inputs smaller than this are evaluated in-process: starting workers would cost more. */
-const WORKER_THRESHOLD_BYTES = 256 * 1024;
-const MAX_DEFAULT_JOBS = 8;
 
 export function registerBatch(program: Command, ctx: CommandContext): void {
   program
@@ -45,11 +17,12 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--from <format>', 'input format, when the file name does not say').choices([...INPUT_FORMATS]))
     .addOption(new Option('--to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('jsonl'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
-    .option('--questionnaire <file>', 'questionnaire YAML (default: the bundled one)')
+    .option('-q, --questionnaire <file>', 'questionnaire file (default: the bundled sciatica-massage questionnaire)')
     .option('--full', 'write the whole result of each record, not only its summary')
     .option('--jobs <n>', 'worker threads (default: one per CPU; 1 = none)', parseJobs)
     .action(async (input: string, options: BatchOptions) => {
-      ctx.state.exitCode = await batch(input, options, ctx);
+      const { runBatchCommand } = await import('../actions/batch.js');
+      ctx.state.exitCode = await runBatchCommand(input, options, ctx);
     });
 }
 
@@ -59,116 +32,3 @@ function parseJobs(value: string): number {
   return n;
 }
 
-async function batch(input: string, options: BatchOptions, { io }: CommandContext): Promise<number> {
-  const stdin = input === '-';
-  const from = options.from ?? (stdin ? 'jsonl' : formatOfFileName(input));
-  if (!from) {
-    throw new ScreenError('cli.unknown-format', EXIT.usage, `cannot tell the format of ${input} from its name; add --from jsonl, --from csv or --from json`);
-  }
-  const { loadQuestionnaire } = await import('../../questionnaire/load.js');
-  const questionnairePath = options.questionnaire === undefined ? BUNDLED_QUESTIONNAIRE : resolve(io.cwd, options.questionnaire);
-  const q = await loadQuestionnaire(questionnairePath);
-
-  const inputName = stdin ? '<stdin>' : input;
-  let inputHandle: FileHandle | undefined;
-  let inputSize: number | undefined;
-  if (!stdin) {
-    try {
-      inputHandle = await open(resolve(io.cwd, input), 'r');
-      const stat = await inputHandle.stat();
-      if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      if (stat.isFile()) inputSize = stat.size;
-    } catch (e) {
-      await inputHandle?.close().catch(() => undefined);
-      throw readError(input, e);
-    }
-  }
-
-  const output = options.output === undefined ? undefined : await openAtomicOutput(resolve(io.cwd, options.output), options.output);
-  let runner: ChunkRunner | undefined;
-  try {
-    runner = await startRunner(options, q, stdin ? undefined : inputSize);
-    const formatter = recordFormatter(options.to, options.full ?? false);
-    const source = inputHandle ? readFilePieces(inputHandle) : io.stdin;
-    const summary = await runBatch({
-      input: source,
-      inputName,
-      from,
-      sink: output?.stream ?? io.stdout,
-      framing: formatter,
-      runner,
-      stderr: io.stderr,
-      progress: io.stderr.isTTY ? terminalProgress(io.stderr, inputSize) : NO_PROGRESS,
-    });
-    if (summary.brokenPipe) return EXIT.ok;
-    await output?.commit();
-    io.stderr.write(`${formatSummary(summary, q.outcomes.map((o) => o.id))}\n`);
-    return summary.errors > 0 ? EXIT.dataErr : EXIT.ok;
-  } finally {
-    await runner?.close();
-    await output?.discard();
-    await inputHandle?.close().catch(() => undefined);
-  }
-}
-
-async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: number | undefined): Promise<ChunkRunner> {
-  const settings = { to: options.to, full: options.full ?? false };
-  const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
-  const small = inputSize !== undefined && inputSize < WORKER_THRESHOLD_BYTES;
-  if (jobs > 1 && !small && workersAvailable()) {
-    return WorkerPool.start(jobs, { ...settings, questionnaire: q });
-  }
-  return new InProcessRunner(new ChunkProcessor(q, await loadBatchEngine(), settings));
-}
-
-function readError(input: string, e: unknown): ScreenError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e);
-  return new ScreenError('io.cannot-read', EXIT.noInput, `cannot read ${input}: ${why}`);
-}
-
-interface AtomicOutput {
-  readonly stream: Writable;
-  /** Flushes, fsyncs and renames the temporary file over the target. */
-  commit(): Promise<void>;
-  /** Removes the temporary file unless committed. */
-  discard(): Promise<void>;
-}
-
-/** Streams to a temporary file beside `path`; only `commit` makes it appear under `path`. */
-async function openAtomicOutput(path: string, shown: string): Promise<AtomicOutput> {
-  const tmp = tempPathFor(path);
-  let fh: FileHandle;
-  try {
-    fh = await open(tmp, 'wx', 0o600);
-  } catch (e) {
-    throw writeError(shown, e);
-  }
-  // flush: fsync before the handle is closed; the stream closes the handle when it ends.
-  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024, flush: true });
-  const closed = new Promise<void>((res) => stream.once('close', () => res()));
-  let committed = false;
-  return {
-    stream,
-    async commit() {
-      try {
-        await new Promise<void>((res, rej) => {
-          stream.once('error', rej);
-          stream.end(() => res());
-        });
-        await closed;
-        await rename(tmp, path);
-        committed = true;
-      } catch (e) {
-        throw writeError(shown, e);
-      }
-    },
-    async discard() {
-      if (committed) return;
-      stream.destroy();
-      await closed;
-      await unlink(tmp).catch(() => undefined);
-    },
-  };
-}
