@@ -189,13 +189,18 @@ describe('batch: bad records and exit codes', () => {
     expect(r.stderr).toBe(`sciatica-screen: ${path}:2: expected a JSON array starting with [, found "{"\n`);
   });
 
-  it('a hostile record over 4 MiB stops with exit 65 and its line, after the records before it', async () => {
+  it('a JSONL line over 4 MiB becomes an error record and the batch goes on', async () => {
     const huge = `{"leg_pain":"${'x'.repeat(5 * 1024 * 1024)}"}`;
-    const path = file('huge.jsonl', `${JSON.stringify(GOOD)}\n${huge}\n`);
+    const path = file('huge.jsonl', `${JSON.stringify(GOOD)}\n${huge}\n${JSON.stringify(GOOD)}\n`);
     const r = await runCli(['batch', path]);
     expect(r.code).toBe(65);
-    expect(r.stderr).toBe(`sciatica-screen: ${path}:2: a record is longer than 4 MiB (an unclosed quote?)\n`);
-    expect(jsonLines(r.stdout).map((x) => x.line)).toEqual([1]);
+    const out = jsonLines(r.stdout);
+    expect(out.map((x) => x.line)).toEqual([1, 2, 3]);
+    expect(out[1]).toEqual({ line: 2, error: 'the record is longer than 4 MiB' });
+    expect(r.stderr).toContain(`${path}:2: the record is longer than 4 MiB\n`);
+    // …also when it is the last line, without a final LF.
+    const last = await runCli(['batch', file('huge-last.jsonl', `${JSON.stringify(GOOD)}\n${huge}`)]);
+    expect(jsonLines(last.stdout).map((x) => [x.line, x.error])).toEqual([[1, undefined], [2, 'the record is longer than 4 MiB']]);
   });
 
   it('a bad --to is a usage error', async () => {

@@ -103,7 +103,7 @@ export class WorkerPool implements ChunkRunner {
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       const t = job.task;
-      worker.postMessage(t, t.kind === 'json' ? [] : [t.bytes.buffer as ArrayBuffer]);
+      worker.postMessage(t, t.kind === 'jsonl' || t.kind === 'csv' ? [t.bytes.buffer as ArrayBuffer] : []);
     }
   }
 

@@ -11,8 +11,10 @@ import { JsonArraySplitter } from './json-array-splitter.js';
 import type { ChunkTask } from './process-chunk.js';
 import { countLines, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoundary } from './record-boundaries.js';
 
-/** A record (line, CSV record or array element) larger than this stops the batch. An answers
- * record is about 1 KiB; the cap keeps a hostile line from exhausting a worker's bounded heap. */
+/** The largest record read. An answers record is about 1 KiB; the cap keeps a hostile line from
+ * exhausting memory. A longer JSONL line becomes an error record and the batch goes on (its end
+ * is plain to find); a longer CSV record or array element stops the batch (an unclosed quote
+ * or bracket leaves no sure place to resume). */
 export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 /**
  * Tasks hold whole records of about this many bytes (more for a longer record): small enough
@@ -28,7 +30,7 @@ export interface InputFramer {
 export function inputFramer(format: InputFormat, file: string): InputFramer {
   switch (format) {
     case 'jsonl':
-      return new LineFramer(file, lastLineBoundary, (bytes, firstLine) => ({ kind: 'jsonl', firstLine, bytes }));
+      return new LineFramer(file, lastLineBoundary, (bytes, firstLine) => ({ kind: 'jsonl', firstLine, bytes }), true);
     case 'csv':
       return new CsvFramer(file);
     case 'json':
@@ -63,14 +65,25 @@ class LineFramer implements InputFramer {
   private carry: Uint8Array = new Uint8Array(0);
   protected line = 1;
   protected started = false;
+  /** Discarding the rest of an oversized line (JSONL only), up to and including its LF. */
+  private skipping = false;
 
   constructor(
     protected readonly file: string,
     private readonly boundary: (buf: Uint8Array) => number,
     private readonly task: (bytes: Uint8Array, firstLine: number) => ChunkTask,
+    /** Lines are records: an oversized one can be skipped to its LF instead of stopping the batch. */
+    private readonly skipOversized = false,
   ) {}
 
   push(bytes: Uint8Array): ChunkTask[] {
+    if (this.skipping) {
+      const lf = bytes.indexOf(0x0a);
+      if (lf === -1) return [];
+      this.skipping = false;
+      const skipped = this.oversized();
+      return [skipped, ...this.push(bytes.subarray(lf + 1))];
+    }
     const owned = this.carry.length > 0; // else `buf` is the caller's (reused) buffer
     let buf = owned ? concat(this.carry, bytes) : bytes;
     if (!this.started) {
@@ -83,6 +96,11 @@ class LineFramer implements InputFramer {
     }
     const cut = this.boundary(buf);
     if (cut === 0) {
+      if (buf.length > MAX_RECORD_BYTES && this.skipOversized) {
+        this.skipping = true;
+        this.carry = new Uint8Array(0);
+        return [];
+      }
       if (buf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, this.line, `a record is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (an unclosed quote?)`);
       this.carry = owned ? buf : ownedCopy(buf, 0, buf.length);
       return [];
@@ -101,10 +119,19 @@ class LineFramer implements InputFramer {
   }
 
   end(): ChunkTask[] {
+    if (this.skipping) {
+      this.skipping = false;
+      return [this.oversized()];
+    }
     const rest = this.carry;
     this.carry = new Uint8Array(0);
     if (!this.started && hasBom(rest)) return [];
     return rest.length === 0 ? [] : [this.emit(rest)];
+  }
+
+  /** The error record for the oversized line now skipped; the next line follows it. */
+  private oversized(): ChunkTask {
+    return { kind: 'error', line: this.line++, message: `the record is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB` };
   }
 
   protected emit(chunk: Uint8Array): ChunkTask {

@@ -17,7 +17,9 @@ export type ChunkTask =
   /** Elements of a JSON array, each with the line it starts on. */
   | { readonly kind: 'json'; readonly lines: readonly number[]; readonly texts: readonly string[] }
   /** Whole CSV records (no header), the first starting on line `firstLine`. */
-  | { readonly kind: 'csv'; readonly firstLine: number; readonly bytes: Uint8Array; readonly header: readonly string[] };
+  | { readonly kind: 'csv'; readonly firstLine: number; readonly bytes: Uint8Array; readonly header: readonly string[] }
+  /** A record the framer could not pass on (a JSONL line over the size cap): an error record. */
+  | { readonly kind: 'error'; readonly line: number; readonly message: string };
 
 export interface ChunkResult {
   /** The formatted output records of this chunk, in input order (see RecordFormatter.formatRun);
@@ -63,6 +65,9 @@ export class ChunkProcessor {
         break;
       case 'csv':
         this.csv(task.bytes, task.firstLine, task.header, acc);
+        break;
+      case 'error':
+        acc.error(task.line, undefined, task.message);
         break;
       default: {
         const never: never = task;
