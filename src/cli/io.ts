@@ -21,6 +21,12 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Working directory against which relative paths are resolved. */
   readonly cwd: string;
+  /**
+   * Calls `listener` on Ctrl+C (SIGINT) instead of the default of dying at once, until the
+   * returned function is called. A command that takes it must then end promptly (exit 130).
+   * Absent in tests that do not need it.
+   */
+  readonly onInterrupt?: (listener: () => void) => () => void;
 }
 
 /** The bundled questionnaire, resolved from the installed package (works from any cwd). */

@@ -1,7 +1,7 @@
 // The built binary as a user (or Hadoop/Spark) runs it: a 100k-record run, the streaming-mapper
 // contract, a broken pipe, and the worker pool. Needs `npm run build` (npm test does it).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,31 @@ describe('batch, built binary', () => {
     expect(JSON.parse(first)).toMatchObject({ line: 1 });
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+
+  it('Ctrl+C (SIGINT) stops with exit 130 and one line; -o leaves neither the file nor a temporary one', async () => {
+    const { path } = bigInput(400_000);
+    const outDir = mkdtempSync(join(dir, 'out-'));
+    const child = spawn(process.execPath, [BIN, 'batch', path, '-o', join(outDir, 'results.jsonl'), '--jobs', '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    // Interrupt once it is under way (its first error lines show it is reading).
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (stderr.includes(`${path}:`)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^sciatica-screen: interrupted after \d+ records; \S+\/results\.jsonl was not written$/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(outDir)).toEqual([]);
   });
 
   it('no progress bar and no colour codes when stderr is not a terminal', async () => {

@@ -61,6 +61,9 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
 
   const output = options.output === undefined ? undefined : await openAtomicOutput(resolve(io.cwd, options.output), options.output);
   let runner: ChunkRunner | undefined;
+  // Ctrl+C: stop reading, write out what was read (to stdout), never leave a half -o file.
+  const interrupt = new AbortController();
+  const stopListening = io.onInterrupt?.(() => interrupt.abort());
   try {
     runner = await startRunner(options, q, stdin ? undefined : inputSize);
     const formatter = recordFormatter(options.to, options.full ?? false);
@@ -74,12 +77,18 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
       runner,
       stderr: io.stderr,
       progress: io.stderr.isTTY ? terminalProgress(io.stderr, inputSize) : NO_PROGRESS,
+      signal: interrupt.signal,
     });
     if (summary.brokenPipe) return EXIT.ok;
+    if (summary.interrupted) {
+      const where = output ? `${options.output} was not written` : 'the results before it were written';
+      throw new ScreenError('batch.interrupted', EXIT.interrupted, `interrupted after ${summary.records} records; ${where}`);
+    }
     await output?.commit();
     io.stderr.write(`${formatSummary(summary, q.outcomes.map((o) => o.id))}\n`);
     return summary.errors > 0 ? EXIT.dataErr : EXIT.ok;
   } finally {
+    stopListening?.();
     await runner?.close();
     await output?.discard();
     await inputHandle?.close().catch(() => undefined);

@@ -26,6 +26,8 @@ export interface BatchRun {
   readonly stderr: Writable;
   readonly progress: Progress;
   readonly now?: () => number;
+  /** Aborted (Ctrl+C): stop reading; the chunks already read are still written. */
+  readonly signal?: AbortSignal;
 }
 
 export interface BatchSummary {
@@ -36,6 +38,8 @@ export interface BatchSummary {
   readonly seconds: number;
   /** The output was closed by its reader before the end; the run stopped early. */
   readonly brokenPipe: boolean;
+  /** The run was interrupted (`signal` aborted) before the end of the input. */
+  readonly interrupted: boolean;
 }
 
 class BrokenPipe {}
@@ -67,9 +71,13 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   const onSinkError = (e: NodeJS.ErrnoException) => output.abort(e.code === 'EPIPE' ? new BrokenPipe() : e);
   run.sink.on('error', onSinkError);
   const framer = inputFramer(run.from, run.inputName);
+  // Standard input may wait forever for more: an interrupt ends the iteration by destroying it.
+  const onAbort = (): void => void run.input.destroy?.();
+  run.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     output.start();
     reading: for await (const piece of run.input) {
+      if (run.signal?.aborted) break;
       bytesRead += piece.length;
       for (const task of framer.push(piece)) {
         await output.room();
@@ -77,7 +85,7 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
         output.push(run.runner.run(task));
       }
     }
-    if (!output.failed) {
+    if (!output.failed && !run.signal?.aborted) {
       for (const task of framer.end()) {
         await output.room();
         output.push(run.runner.run(task));
@@ -85,9 +93,13 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
     }
     await output.finish();
   } catch (e) {
-    output.abort(e);
-    throw e;
+    if (!run.signal?.aborted) {
+      output.abort(e);
+      throw e;
+    }
+    await output.finish(); // a destroyed stdin may throw on interrupt: keep what was read
   } finally {
+    run.signal?.removeEventListener('abort', onAbort);
     run.progress.clear();
     if (output.failed) run.input.destroy?.();
   }
@@ -97,7 +109,7 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
     throw failed.error;
   }
   // After EPIPE the sink may emit more errors: keep a listener so none is unhandled.
-  return { records, errors, dispositions, seconds: (now() - started) / 1000, brokenPipe: failed !== undefined };
+  return { records, errors, dispositions, seconds: (now() - started) / 1000, brokenPipe: failed !== undefined, interrupted: run.signal?.aborted === true };
 }
 
 /** `batch: 5 records read: 3 evaluated (emergency 1, massage_ok 2), 2 errors · 0.01 s · 500 records/s` */
