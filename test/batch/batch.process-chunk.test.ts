@@ -130,6 +130,24 @@ describe('CSV chunks', () => {
     ]);
   });
 
+  it('a stray quote after a closing quote spoils only its own record; CRLF inside quotes counts as one line', () => {
+    const r = run({
+      kind: 'csv',
+      firstLine: 2,
+      header,
+      bytes: bytes('"r\r\n1",no,40,\r\nr2,n"o,40,\r\n"r3,"x,40,\r\nr4,no,40,\r\n\r\n"r5""",yes,40,\r\n'),
+    });
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.line, l.id ?? l.error])).toEqual([
+      [2, 'r\r\n1'],
+      [4, 'a quote inside an unquoted field (quote the whole field and double the quote: "a ""b"" c")'],
+      [5, 'characters after the closing quote of a field'],
+      [6, 'r4'],
+      [8, 'r5"'],
+    ]);
+    expect(r).toMatchObject({ records: 5, errors: 2 });
+  });
+
   it('writes CSV output with neutralised fields', () => {
     const r = run({ kind: 'csv', firstLine: 2, header, bytes: bytes('=cmd|calc,yes,40,\n"@x, y",nope,40,\n') }, 'csv');
     expect(r.out).toBe(`2,'=cmd|calc,see_gp,,leg-pain,,\n3,"'@x, y",massage_ok,,,,\n`);

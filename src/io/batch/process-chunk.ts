@@ -9,7 +9,7 @@ import type { Result } from '../../engine/result.js';
 import type { BatchEngine, BatchAnswerProblem } from './batch-engine.js';
 import { recordFormatter, type RecordFormatter } from './format-record.js';
 import type { OutputFormat } from './formats.js';
-import { countLines } from './record-boundaries.js';
+import { countLines, csvRecordEnds } from './record-boundaries.js';
 
 export type ChunkTask =
   /** Whole lines of JSONL (the last one may lack its LF), the first being line `firstLine`. */
@@ -127,7 +127,7 @@ export class ChunkProcessor {
       },
     }) as string[][];
     if (skippedAny) {
-      this.csvWithLineInfo(text, firstLine, header, acc);
+      this.csvRecordByRecord(bytes, firstLine, header, acc);
       return;
     }
     const multiline = countLines(bytes) > rows.length;
@@ -144,34 +144,27 @@ export class ChunkProcessor {
     for (const record of splitCsvWithoutQuotes(text)) this.csvRecord(record, line++, header, acc);
   }
 
-  /** The slow path, for a chunk with a record csv-parse had to skip: merges skips by line. */
-  private csvWithLineInfo(text: string, firstLine: number, header: readonly string[], acc: Accumulator): void {
-    // `info.lines` and `err.lines` are the chunk's line where a record ended (or the error was
-    // found); a record starts on the line after the previous one (good or skipped) ended.
-    const skipped: { end: number; message: string }[] = [];
-    const rows = parseCsv(text, {
-      ...CSV_OPTIONS,
-      info: true,
-      on_skip: (err: CsvError | undefined) => {
-        if (err) skipped.push({ end: (err as CsvError & { lines: number }).lines, message: csvErrorMessage(err) });
-        return undefined;
-      },
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    let previousEnd = 0;
-    let s = 0;
-    const skipsBefore = (end: number) => {
-      while (s < skipped.length && (skipped[s]?.end ?? 0) < end) {
-        const skip = skipped[s++]!;
-        acc.error(firstLine + previousEnd, undefined, skip.message);
-        previousEnd = Math.max(previousEnd + 1, skip.end);
+  /**
+   * The slow path, for a chunk with a record csv-parse had to skip: each record (as
+   * `csvRecordEnds` cuts them) is parsed on its own, so a bad one is one error record on its own
+   * line and never swallows the records after it (csv-parse, skipping a record with a stray
+   * quote after a closing one, reads on as if still inside quotes).
+   */
+  private csvRecordByRecord(bytes: Uint8Array, firstLine: number, header: readonly string[], acc: Accumulator): void {
+    let line = firstLine;
+    let from = 0;
+    for (const to of csvRecordEnds(bytes)) {
+      const piece = bytes.subarray(from, to);
+      let rows: string[][] = [];
+      try {
+        rows = parseCsv(this.decoder.decode(piece), { relax_column_count: true, record_delimiter: CSV_OPTIONS.record_delimiter }) as string[][];
+      } catch (e) {
+        acc.error(line, undefined, e instanceof Error ? csvErrorMessage(e) : String(e));
       }
-    };
-    for (const { record, info } of rows) {
-      skipsBefore(info.lines);
-      this.csvRecord(record, firstLine + previousEnd, header, acc);
-      previousEnd = info.lines;
+      for (const record of rows) this.csvRecord(record, line, header, acc);
+      line += countLines(piece);
+      from = to;
     }
-    skipsBefore(Infinity);
   }
 
   private csvRecord(record: string[], line: number, header: readonly string[], acc: Accumulator): void {
@@ -241,8 +234,9 @@ function problemsText(problems: readonly BatchAnswerProblem[]): string {
   return problems.map((p) => p.message).join('; ');
 }
 
-function csvErrorMessage(err: CsvError): string {
-  switch (err.code) {
+function csvErrorMessage(err: CsvError | Error): string {
+  const code = 'code' in err ? err.code : undefined;
+  switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'a quoted field is not closed before the end of the input';
     case 'INVALID_OPENING_QUOTE':
@@ -252,7 +246,7 @@ function csvErrorMessage(err: CsvError): string {
     case 'CSV_MAX_RECORD_SIZE':
       return 'the record is too large';
     default:
-      return `the CSV record cannot be read (${err.code})`;
+      return `the CSV record cannot be read (${code ?? err.message})`;
   }
 }
 

@@ -37,8 +37,23 @@ export function firstCsvRecordBoundary(buf: Uint8Array): number {
   return csvRecordBoundary(buf, true);
 }
 
-/** The offset after the first (or last) LF in `buf` that ends a CSV record, or 0 when none does. */
-function csvRecordBoundary(buf: Uint8Array, first: boolean): number {
+/**
+ * Where each CSV record of `buf` ends: the offset after each LF that ends a record, plus
+ * `buf.length` when the last record has no final LF. `buf` must start at the start of a record.
+ * A quote after the closing quote of a field spoils only its own record (reading resumes after
+ * the LF that ends it); an unclosed quote runs to the end of `buf`.
+ */
+export function csvRecordEnds(buf: Uint8Array): number[] {
+  const ends: number[] = [];
+  csvRecordBoundary(buf, false, ends);
+  const last = ends.at(-1) ?? 0;
+  if (last < buf.length) ends.push(buf.length);
+  return ends;
+}
+
+/** The offset after the first (or last) LF in `buf` that ends a CSV record, or 0 when none does;
+ * each such offset is appended to `all` when given. */
+function csvRecordBoundary(buf: Uint8Array, first: boolean, all?: number[]): number {
   let boundary = 0;
   let inQuotes = false;
   let fieldStart = true;
@@ -53,6 +68,7 @@ function csvRecordBoundary(buf: Uint8Array, first: boolean): number {
     } else if (c === LF) {
       boundary = i + 1;
       if (first) return boundary;
+      all?.push(boundary);
       fieldStart = true;
     } else if (c === COMMA) {
       fieldStart = true;
