@@ -69,7 +69,10 @@ describe('the bundled questionnaire loads and lints clean', () => {
   it('has no errors or warnings; the only note is the declared skip of "which leg"', () => {
     const parsed = parseQuestionnaire(text, SHOWN.bundled);
     const notes = parsed.problems.map((p) => `${p.severity} ${p.code} ${p.line}:${p.col}`);
-    expect(notes).toEqual(['info info.declared-skip 49:5']);
+    // The note points at the `red_flag:` of "which leg" (pain_side).
+    const lines = text.split('\n');
+    const redFlagLine = lines.findIndex((l, i) => l === '    red_flag:' && i > lines.indexOf('  - id: pain_side')) + 1;
+    expect(notes).toEqual([`info info.declared-skip ${redFlagLine}:5`]);
   });
 
   it('passes validate (with the safety proof) from the command line', async () => {
