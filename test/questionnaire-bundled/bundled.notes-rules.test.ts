@@ -138,7 +138,8 @@ describe('NOTES.md section 4, finding by finding', () => {
     for (const id of q.questions.filter((x) => x.required && x.id !== 'pain_side').map((x) => x.id)) {
       const r = evaluateWith({ [id]: null });
       expect(r.missing, id).toEqual([id]);
-      expect(r.disposition, id).not.toBe('massage_ok');
+      expect(r.disposition, id).toBe('see_professional_first');
+      expect(r.fired.map((f) => f.rule), id).toEqual(['answers-missing', 'stop-if-worse']);
     }
   });
 

@@ -173,6 +173,8 @@ describe('every rule is traceable to a source in one step', () => {
     expect(reason('age-50-unassessed')).toMatch(/this tool's cautious choice/);
     expect(reason('pain-severe')).toMatch(/this tool's choice/);
     expect(reason('ces-alternating')).toMatch(/this tool's cautious choice/);
+    expect(reason('cancer-history')).toMatch(/this tool's cautious choice/);
+    expect(reason('infection-injecting')).toMatch(/this tool's cautious choice/);
   });
 });
 
