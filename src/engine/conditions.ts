@@ -214,9 +214,9 @@ export function holdsSoFar(n: CNode, scope: Scope): Truth {
 
 /**
  * Marks in `marks` (by question index) the questions whose answers made a holding condition hold:
- * the question of every holding atom; for `any`, the holding alternatives; for `not c`, every
- * question `c` names (their answers are why `c` failed); for a holding `missing` atom, every
- * unanswered path question of its class. Call only when `holds(n, scope)`.
+ * the question of every holding atom; for `all`, every part; for `any`, the holding alternatives;
+ * for `not c`, the answers that made `c` fail (see `explainFailure`); for a holding `missing`
+ * atom, every unanswered path question of its class. Call only when `holds(n, scope)`.
  */
 export function explain(n: CNode, scope: Scope, marks: Uint8Array): void {
   switch (n.k) {
@@ -229,7 +229,7 @@ export function explain(n: CNode, scope: Scope, marks: Uint8Array): void {
       for (const c of n.of) if (holds(c, scope)) explain(c, scope, marks);
       return;
     case NodeKind.Not:
-      markNamed(n.of, scope, marks);
+      explainFailure(n.of, scope, marks);
       return;
     case NodeKind.In:
     case NodeKind.Compare:
@@ -246,22 +246,36 @@ export function explain(n: CNode, scope: Scope, marks: Uint8Array): void {
   }
 }
 
-function markNamed(n: CNode, scope: Scope, marks: Uint8Array): void {
+/**
+ * The dual of `explain`, for a condition that does not hold: marks the answers that made it fail.
+ * The question of every failing atom (an unanswered one too); for `all`, the parts that failed;
+ * for `any`, every alternative; for `not c`, the answers that made `c` hold; for a failing
+ * `missing` atom, every path question of its class (all answered). Call only when
+ * `!holds(n, scope)`.
+ */
+function explainFailure(n: CNode, scope: Scope, marks: Uint8Array): void {
   switch (n.k) {
+    case NodeKind.Const:
+      return;
+    case NodeKind.Missing:
+      for (let i = 0; i < scope.pathLength; i++) {
+        const q = scope.path[i] as number;
+        if ((scope.classes[q] as number) & n.which) marks[q] = 1;
+      }
+      return;
     case NodeKind.All:
+      for (const c of n.of) if (!holds(c, scope)) explainFailure(c, scope, marks);
+      return;
     case NodeKind.Any:
-      for (const c of n.of) markNamed(c, scope, marks);
+      for (const c of n.of) explainFailure(c, scope, marks);
       return;
     case NodeKind.Not:
-      markNamed(n.of, scope, marks);
+      explain(n.of, scope, marks);
       return;
     case NodeKind.In:
     case NodeKind.Compare:
     case NodeKind.Answered:
       if (n.q >= 0) marks[n.q] = 1;
-      return;
-    case NodeKind.Const:
-    case NodeKind.Missing:
       return;
   }
 }

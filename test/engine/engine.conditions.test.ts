@@ -80,6 +80,22 @@ describe('explanations: the answers that made a condition hold', () => {
     expect(explainOf({ later: { answered: false } }, {})).toEqual({ later: null });
   });
 
+  it('under a not, name only the answers that made the negated condition fail', () => {
+    // not(all): the parts of the all that failed, not the ones that held.
+    expect(explainOf({ not: { all: [{ fever: 'yes' }, { age: { gte: 50 } }] } }, { fever: 'yes', age: 30 })).toEqual({ age: 30 });
+    // not(any): every alternative failed, so every one is a reason.
+    expect(explainOf({ not: { any: [{ fever: 'yes' }, { age: { gte: 50 } }] } }, { fever: 'no', age: 30 })).toEqual({ fever: 'no', age: 30 });
+    // An all nested in the any failed on its first part only: the second part's question is no reason.
+    expect(
+      explainOf({ not: { any: [{ where: ['back'] }, { all: [{ fever: 'yes' }, { age: { gte: 50 } }] }] } }, { fever: 'no', age: 70, where: [] }),
+    ).toEqual({ fever: 'no', where: [] });
+    // not(not c) is c.
+    expect(explainOf({ not: { not: { any: [{ fever: 'yes' }, { age: { gte: 50 } }] } } }, { fever: 'yes', age: 30 })).toEqual({ fever: 'yes' });
+    // not(missing): every path question of the class, all answered.
+    expect(explainOf({ not: { missing: 'red_flag' } }, { fever: 'no' })).toEqual({ fever: 'no' });
+    expect(explainOf({ not: { where: ['back'] } }, { where: null })).toEqual({ where: null });
+  });
+
   it('are undefined when the condition does not hold', () => {
     expect(explainOf({ fever: 'yes' }, { fever: 'no' })).toBeUndefined();
   });

@@ -4,6 +4,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { evaluateCondition } from '../../src/engine/conditions.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { nextQuestion, walk } from '../../src/engine/walk.js';
 import type { Result } from '../../src/engine/result.js';
@@ -135,6 +136,28 @@ describe('(d) deterministic', () => {
     expect(resultToJson(evaluate(q, shuffled))).toBe(json);
     // A freshly built, equal questionnaire gives the same bytes (no hidden state in the cache).
     expect(resultToJson(evaluate(buildQuestionnaire(c.spec), shuffled))).toBe(json);
+  });
+});
+
+describe('fired[].answers are the answers that made each rule fire', () => {
+  test.prop([caseArb], RUNS)('keeping them, and changing every other answer on the path, the rule still fires', (c) => {
+    const q = buildQuestionnaire(c.spec);
+    const r = evaluate(q, c.answers);
+    for (const f of r.fired) {
+      if (f.rule.startsWith('engine:')) continue;
+      const rule = q.rules.find((x) => x.id === f.rule);
+      expect(rule).toBeDefined();
+      const changed: Record<string, AnswerValue | null> = {};
+      for (const id of r.path) {
+        if (Object.hasOwn(f.answers, id)) {
+          const v = c.answers[id];
+          if (v !== undefined) changed[id] = v;
+          expect(f.answers[id]).toEqual(v ?? null);
+        } else if (c.other[id] !== undefined) changed[id] = c.other[id];
+      }
+      const held = evaluateCondition(rule?.when as Questionnaire['rules'][number]['when'], { questionnaire: q, answers: changed, path: r.path });
+      expect(held).toBe(true);
+    }
   });
 });
 
