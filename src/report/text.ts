@@ -47,9 +47,17 @@ function wrap(text: string, width: number | undefined, first: number, rest: numb
   return lines.map((l, i) => `${' '.repeat(i === 0 ? first : rest)}${l}`);
 }
 
-function statement(f: { reason: string; source: readonly Citation[] }): string {
+/** The answers an `engine:` entry is about, e.g. `(pain_side: both_legs; fever: not answered)`:
+ * its reason is generic, so the reader needs to see which questions it means. */
+function engineAnswers(answers: FiredRule['answers']): string {
+  const parts = Object.entries(answers).map(([id, v]) => `${id}: ${v === null ? 'not answered' : Array.isArray(v) ? v.join(', ') : String(v)}`);
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+}
+
+function statement(f: { rule?: string; reason: string; source: readonly Citation[]; answers?: FiredRule['answers'] }): string {
+  const reason = f.rule?.startsWith('engine:') === true && f.answers !== undefined ? `${f.reason}${engineAnswers(f.answers)}` : f.reason;
   const cite = citeSources(f.source);
-  return cite === '' ? f.reason : `${f.reason}  ${cite}`;
+  return cite === '' ? reason : `${reason}  ${cite}`;
 }
 
 export function renderResultText(result: Result, opts: TextOptions): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { renderResultText } from '../../src/report/text.js';
+import { buildQuestionnaire } from '../helpers/build-questionnaire.js';
 import { calm, mini } from './mini-questionnaire.js';
 
 const strip = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
@@ -42,6 +43,20 @@ describe('renderResultText', () => {
     const stopped = renderResultText(evaluate(mini, { ...calm, saddle_numbness: 'yes' }), { color: false });
     expect(stopped.split('\n')[0]).toBe('Go to A&E now or call 999');
     expect(stopped).toContain('  stopped early: this answer needs action now, so the remaining questions were not asked\n');
+  });
+
+  it('names the questions an engine safety-net reason is about', () => {
+    const offPath = renderResultText(evaluate(mini, { ...calm, leg_pain: 'no', pain_side: 'both_legs' }), { color: false });
+    expect(offPath.split('\n')[0]).toBe('See a GP or physiotherapist before booking a massage');
+    expect(offPath).toContain(
+      '  because: A warning-sign answer was given to a question that does not apply to your other answers. The answers contradict each other, so a professional should check before any massage. (pain_side: both_legs)\n',
+    );
+    const bare = buildQuestionnaire({ questions: [{ id: 'fever', unsure: true, redFlag: 'infection' }, { id: 'saddle', redFlag: 'ces' }], rules: [], outcomes: ['see_gp', 'ok'] });
+    const text = renderResultText(evaluate(bare, { fever: 'unsure' }), { color: false });
+    expect(text).toContain(
+      '  because: A warning-sign question was not answered, so a serious cause cannot be ruled out without a professional. (saddle: not answered)\n',
+    );
+    expect(text).toContain('  because: A warning-sign answer was given; it needs a professional’s assessment first. (fever: unsure)\n');
   });
 
   it('uses colour only as emphasis: without the escapes the text is the same', () => {
