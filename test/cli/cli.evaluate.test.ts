@@ -111,6 +111,42 @@ describe('sciatica-screen evaluate: bad input', () => {
     );
   });
 
+  it('the other answer classes: below the minimum, "not sure" not offered, wrong type of list, each exit 65 naming the question', async () => {
+    const r = await run(['-'], { stdin: '{"age": 12, "pain_intensity": "-1"}' });
+    expect(r).toMatchObject({
+      code: 65,
+      stdout: '',
+      stderr: '<stdin>: "age": 12 is below the minimum 16\n<stdin>: "pain_intensity": -1 is below the minimum 0\n',
+    });
+    expect(await run(['-'], { stdin: '{"age": "dont know"}' })).toMatchObject({
+      code: 65,
+      stderr: '<stdin>: "age": "dont know" is not offered: expected a number\n',
+    });
+    expect(await run(['-'], { stdin: '{"fever": ["yes"], "age": true}' })).toMatchObject({
+      code: 65,
+      stderr: '<stdin>: "fever": expected yes, no or unsure, got a list\n<stdin>: "age": expected a number, got true\n',
+    });
+  });
+
+  it('a malformed answers file envelope: exit 65, every problem on its own line', async () => {
+    const r = await run(['-'], { stdin: '{"questionnaire": "sciatica-massage", "version": "one", "id": 7, "anwsers": {}}' });
+    expect(r).toMatchObject({
+      code: 65,
+      stdout: '',
+      stderr: [
+        '<stdin>: unknown key "anwsers" in the answers file (did you mean "answers"?)',
+        '<stdin>: "version" must be a version like 1.0.0, got "one"',
+        '<stdin>: "id" must be a non-empty string, got 7',
+        '<stdin>: the answers file has no "answers" object',
+        '',
+      ].join('\n'),
+    });
+    expect(await run(['-'], { stdin: '{"questionnaire": "sciatica-massage", "answers": "yes"}' })).toMatchObject({
+      code: 65,
+      stderr: '<stdin>: "answers" must be an object of answers by question id, got "yes"\n',
+    });
+  });
+
   it('a fraction on a scale: exit 65', async () => {
     const r = await run(['-'], { stdin: '{"pain_intensity": 6.5}' });
     expect(r).toMatchObject({ code: 65, stderr: '<stdin>: "pain_intensity": 6.5 is not a whole number\n' });
