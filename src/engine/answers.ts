@@ -4,7 +4,8 @@
  *
  * Lenient spellings accepted (docs/result-format.md § Answers):
  * - `null`, `""` or a blank string: unanswered.
- * - yes/no questions: `true`/`false`, and `yes`/`no` in any letter case with surrounding spaces.
+ * - yes/no questions: `true`/`false` (JSON booleans, or the strings as a CSV or spreadsheet
+ *   writes them), and `yes`/`no`, all in any letter case with surrounding spaces.
  * - options (choice, multi): any letter case, surrounding spaces, and spaces or hyphens for `_`.
  * - "not sure": `unsure`, `not sure`, `not_sure`, `dont_know`, `don't know`, `do not know` (any
  *   case) → `unsure`, only where the question offers "not sure".
@@ -133,7 +134,8 @@ function normaliseString(q: Question & { type: 'yesno' | 'choice' }, raw: string
     if (raw === 'yes') return OK_YES;
     if (raw === 'no') return OK_NO;
     const c = canonical(raw);
-    if (c === 'yes' || c === 'no') return { ok: true, value: c };
+    if (c === 'yes' || c === 'true') return OK_YES;
+    if (c === 'no' || c === 'false') return OK_NO;
   } else {
     const v = matchOption(q.options, raw);
     if (v !== undefined) return { ok: true, value: v };

@@ -42,6 +42,11 @@ describe('normaliseAnswers: lenient spellings a script will send', () => {
     });
   });
 
+  it('reads "true"/"false" strings (as a CSV or spreadsheet writes them) on yes/no questions only', () => {
+    expect(normaliseAnswers(mini, { leg_pain: 'TRUE', anticoagulants: ' false ' })).toEqual({ answers: { leg_pain: 'yes', anticoagulants: 'no' }, problems: [] });
+    expect(messages({ side: 'true' }, withMulti)).toEqual(['"side": "true" is not one of one_leg, both_legs, unsure']);
+  });
+
   it('treats null and "" as unanswered, and returns answers in document order', () => {
     const { answers } = normaliseAnswers(mini, { night_pain: '', fever: null, age: 50, leg_pain: undefined });
     expect(answers).toEqual({ age: 50, fever: null, night_pain: null });
