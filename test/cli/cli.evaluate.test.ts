@@ -7,6 +7,8 @@ import type { Result } from '../../src/engine/result.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
 import { loadQuestionnaire } from '../../src/questionnaire/load.js';
 import { resultToJson } from '../../src/report/json.js';
+import { parse } from 'yaml';
+import { VIGNETTES } from '../helpers/clinical-paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/answers/', import.meta.url));
@@ -205,5 +207,25 @@ describe('sciatica-screen evaluate: the questionnaire', () => {
     const r = await run(['unassessed-long-pain.json', '--questionnaire', 'none.yaml']);
     expect(r.code).toBe(66);
     expect(r.stderr).toContain('none.yaml');
+  });
+});
+
+describe('sciatica-screen evaluate: the clinical vignettes', () => {
+  interface Vignette {
+    id: string;
+    answers: Record<string, unknown>;
+    expected: { disposition: string; cautions_include: string[] };
+  }
+  const vignettes = (parse(readFileSync(VIGNETTES, 'utf8')) as { vignettes: Vignette[] }).vignettes;
+
+  it.each(vignettes.map((v) => [v.id, v] as const))('%s: the command gives the expected disposition and cautions', async (_id, v) => {
+    const doc = JSON.stringify({ questionnaire: 'sciatica-massage', version: bundled.version, id: v.id, answers: v.answers });
+    const r = await run(['-', '--format', 'json'], { stdin: doc });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const result = JSON.parse(r.stdout) as Result;
+    expect(result.disposition).toBe(v.expected.disposition);
+    for (const c of v.expected.cautions_include) expect(result.cautions.map((x) => x.id)).toContain(c);
+    const text = await run(['-'], { stdin: doc });
+    expect(text.stdout.split('\n')[0]).toBe(result.title);
   });
 });
