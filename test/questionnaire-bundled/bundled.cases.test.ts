@@ -92,7 +92,7 @@ describe('the repository cases (test/cases/sciatica-massage.cases.yaml)', () => 
 describe('the safety conventions of NOTES.md, over every vignette and case', () => {
   const all = (): CasesRun['runs'] => [...vignetteRun.runs, ...ownRun.runs];
 
-  it('give stop_if_worse on every non-emergency result, and no therapist advice on an emergency', () => {
+  it('give stop_if_worse on every non-emergency result, and never on an emergency', () => {
     const wrong = all().flatMap((r) => {
       const res = r.result;
       if (!res) return [];
