@@ -4,12 +4,13 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { CompareOp, Condition, Position } from './model.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, suggest } from './suggest.js';
 import type { YamlReader } from './yaml-reader.js';
 
 const COMBINATORS = ['all', 'any', 'not', 'missing'] as const;
 const OPS: readonly CompareOp[] = ['lt', 'lte', 'gt', 'gte', 'eq', 'ne'];
 const QUESTION_KEYS = ['in', 'answered', ...OPS];
+const MISSING_CLASSES = ['required', 'red_flag'];
 
 /** `what` names the owner in messages, e.g. `rule "cauda-equina"`. */
 export function composeCondition(reader: YamlReader, node: unknown, at: Position, what: string): Condition | undefined {
@@ -72,11 +73,36 @@ function composeEntry(reader: YamlReader, key: string, valueNode: unknown, pos: 
     }
     case 'missing': {
       if (isScalar(value) && (value.value === 'required' || value.value === 'red_flag')) return { kind: 'missing', which: value.value, pos };
-      reader.report('schema.invalid-value', `"missing" in ${what} must be "required" or "red_flag"`, valuePos);
+      const written = isScalar(value) && typeof value.value === 'string' ? value.value : '';
+      reader.report('schema.invalid-value', `"missing" in ${what} must be "required" or "red_flag"${didYouMean(written, MISSING_CLASSES)}`, valuePos);
       return undefined;
     }
   }
+  const combinator = misspeltCombinator(reader, key, value);
+  if (combinator) {
+    reader.report('schema.unknown-key', `a condition of ${what} has an unknown key "${key}" (did you mean "${combinator}"?)`, pos);
+    return undefined;
+  }
   return composeQuestionTest(reader, key, value, pos, valuePos, what);
+}
+
+/**
+ * The combinator `key` is a typo of, when its value has that combinator's shape and could not be
+ * a test on a question (a test never holds a list of maps, nor a map whose keys are not operators).
+ */
+function misspeltCombinator(reader: YamlReader, key: string, value: unknown): string | undefined {
+  const meant = suggest(key, COMBINATORS);
+  switch (meant) {
+    case 'all':
+    case 'any':
+      return isSeq(value) && value.items.some((i) => isMap(reader.resolve(i))) ? meant : undefined;
+    case 'not':
+      return isMap(value) && value.items.some((p) => isPair(p) && !QUESTION_KEYS.includes(String((reader.resolve(p.key) as { value?: unknown } | null)?.value))) ? meant : undefined;
+    case 'missing':
+      return isScalar(value) && (value.value === 'required' || value.value === 'red_flag') ? meant : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** `{ q: v }`, `{ q: [v1, v2] }` or `{ q: { in: […], gte: 5, answered: true } }`. */

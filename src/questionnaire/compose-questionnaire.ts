@@ -58,10 +58,7 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
   if (versionField) {
     const v = reader.resolve(versionField.value);
     if (isScalar(v) && typeof v.value === 'string' && SEMVER.test(v.value)) version = v.value;
-    else {
-      const shown = isScalar(v) ? String(v.value) : '';
-      reader.report('schema.invalid-version', `"version" must be a semver version such as 1.0.0${shown ? ` (got "${shown}"${typeof (v as { value?: unknown }).value === 'number' ? '; quote it or add the patch number' : ''})` : ''}`, versionField.pos);
-    }
+    else reader.report('schema.invalid-version', `"version" must be a semver version such as 1.0.0${versionHint(v)}`, versionField.pos);
   }
   const untyped = new Set<string>();
   const rulePositions = new Map<Rule, RulePositions>();
@@ -113,6 +110,13 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
     file: reader.file,
   };
   return { questionnaire, untyped, rulePositions, ...(startRef ? { startPos: startRef.pos } : {}) };
+}
+
+/** What was written instead of a semver version, as the author wrote it. */
+function versionHint(v: unknown): string {
+  if (!isScalar(v) || v.value === null) return isScalar(v) ? ' (it is empty)' : '';
+  const written = typeof v.source === 'string' && v.source !== '' ? v.source : String(v.value);
+  return ` (got "${written}"${typeof v.value === 'number' ? '; YAML reads it as a number: quote it or add the patch number' : ''})`;
 }
 
 /** The `id` of a thing: an id-shaped string that is not reserved. Undefined (reported) otherwise. */
@@ -265,9 +269,15 @@ function composeAnchors(reader: YamlReader, f: Field | undefined, what: string, 
     const k = reader.resolve(pair.key);
     const v = reader.resolve(pair.value);
     const kPos = reader.pos(k as Node, f.pos);
-    const point = isScalar(k) ? Number(k.value) : NaN;
+    // A number key (YAML) or a string of digits (a JSON key); never "", null, 0x5 or 1e1.
+    const point = isScalar(k) && (typeof k.value === 'number' || (typeof k.value === 'string' && /^-?\d+$/.test(k.value))) ? Number(k.value) : NaN;
+    if (isScalar(k) && typeof k.value === 'string' && /\s/.test(k.value) && v === null && f.value.flow) {
+      reader.report('schema.invalid-value', `an anchor of ${what} is "${k.value}": a comma inside { … } ends the label before it; put the label in quotes`, kPos);
+      continue;
+    }
     if (!isScalar(k) || !Number.isInteger(point) || point < min || point > max) {
-      reader.report('schema.invalid-value', `an anchor of ${what} must be a whole number from ${min} to ${max}`, kPos);
+      const written = isScalar(k) ? (typeof k.source === 'string' ? k.source : String(k.value)) : 'a collection';
+      reader.report('schema.invalid-value', `an anchor of ${what} must be a whole number from ${min} to ${max} (got "${written}")`, kPos);
       continue;
     }
     if (!isScalar(v) || typeof v.value !== 'string') {
@@ -322,7 +332,11 @@ function composeFlow(reader: YamlReader, f: Field | undefined, what: string): Fl
     return { kind: 'sequence' };
   }
   const branches: Branch[] = [];
-  for (const item of readList(reader, f, what)) {
+  const items = readList(reader, f, what);
+  if (items.length === 0) {
+    reader.report('schema.invalid-value', `"next" of ${what} lists no branches; leave "next" out to go on to the following question`, f.pos);
+  }
+  for (const item of items) {
     const fields = readMap(reader, item.node, item.pos, `a branch of ${what}`, ['when', 'goto'], ['goto']);
     if (!fields) continue;
     const target = readIdRef(reader, fields.get('goto'), `a branch of ${what}`);

@@ -64,12 +64,12 @@ export function lintQuestionnaire(q: Questionnaire, report: Report, options: Lin
     const what = `question "${question.id}"`;
     const next = question.next;
     if (next.kind === 'goto' && next.target !== END && !questions.has(next.target)) {
-      error('lint.unknown-question', `${what} goes to unknown question "${next.target}"${didYouMean(next.target, questionIds)}`, next.pos);
+      error('lint.unknown-question', `${what} goes to unknown question "${next.target}"${didYouMean(next.target, [...questionIds, END])}`, next.pos);
     }
     if (next.kind === 'branches') {
       next.branches.forEach((b, i) => {
         if (b.goto !== END && !questions.has(b.goto)) {
-          error('lint.unknown-question', `${what} goes to unknown question "${b.goto}"${didYouMean(b.goto, questionIds)}`, b.pos);
+          error('lint.unknown-question', `${what} goes to unknown question "${b.goto}"${didYouMean(b.goto, [...questionIds, END])}`, b.pos);
         }
         if (b.when) checkCondition(b.when, `a branch of ${what}`);
         const otherwise = next.branches.findIndex((x) => x.when === undefined);

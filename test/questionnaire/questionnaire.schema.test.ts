@@ -29,7 +29,7 @@ describe('the questionnaire JSON Schema', () => {
     expect(validate(read(BUNDLED)), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  const shapeFaults = ['missing-key', 'wrong-type', 'unknown-key', 'invalid-id', 'invalid-shape', 'reserved-id', 'rule-without-source'];
+  const shapeFaults = ['missing-key', 'wrong-type', 'unknown-key', 'invalid-id', 'invalid-shape', 'reserved-id', 'rule-without-source', 'misspelt-condition'];
   for (const name of shapeFaults) {
     it(`rejects broken/${name}.yaml`, () => {
       expect(validate(read(join(FIXTURES, 'broken', `${name}.yaml`)))).toBe(false);
