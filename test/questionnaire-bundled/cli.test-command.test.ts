@@ -124,6 +124,14 @@ describe('sciatica-screen test: files that cannot be used', () => {
     expect(r.stderr).toContain("missing required argument 'cases'");
     expect(r.code).toBe(64);
   });
+
+  it('--help states the output and every exit status, in lines that fit 80 columns', async () => {
+    const r = await runCli(['test', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('then "N passed, M failed"');
+    for (const code of ['0', '64', '65', '66', '78']) expect(r.stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
+    expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
 });
 
 describe('the cases file reader', () => {

@@ -16,9 +16,24 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--strict', 'fail (exit 65) when a red-flag value is tested by no case (implies --coverage)')
     .addHelpText(
       'after',
-      '\nExit status: 0 all cases pass; 65 a case fails, the cases file is malformed, or (--strict) a red flag is untested;\n' +
-        '66 a file cannot be read; 78 the questionnaire is invalid.\n\n' +
-        'Example:\n  sciatica-screen test questionnaires/sciatica-massage.yaml test/cases/sciatica-massage.cases.yaml --strict\n',
+      [
+        '',
+        'Prints one line per failing case (file:line:col: case id: difference),',
+        'then "N passed, M failed" (and, with --coverage, what no case exercised).',
+        '',
+        'Exit status:',
+        '  0   every case passes (with --strict, every red-flag value is also tested)',
+        '  64  a bad command line',
+        '  65  a case fails, the cases file is malformed,',
+        '      or (--strict) a red-flag value is tested by no case',
+        '  66  a file cannot be read',
+        '  78  the questionnaire is invalid',
+        '',
+        'Example:',
+        '  sciatica-screen test questionnaires/sciatica-massage.yaml \\',
+        '    test/cases/sciatica-massage.cases.yaml --strict',
+        '',
+      ].join('\n'),
     )
     .action(async (questionnaireArg: string, casesArg: string, options: TestOptions) => {
       const { runTest } = await import('../actions/test.js');
