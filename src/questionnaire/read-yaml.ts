@@ -96,15 +96,17 @@ function flowNestingOverflow(text: string): number | undefined {
 function checkTree(doc: Document.Parsed, reader: YamlReader): void {
   let aliasNodes = 0;
   let stop = false;
-  const visit = (node: unknown, depth: number, viaAlias: boolean): void => {
+  // `alias`: the alias written in the document (outside any expansion) that is being expanded.
+  const visit = (node: unknown, depth: number, alias: Node | undefined): void => {
     if (stop || node === null || node === undefined) return;
+    const viaAlias = alias !== undefined;
     if (viaAlias && ++aliasNodes > MAX_ALIAS_NODES) {
-      reader.report('yaml.alias-limit', `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the content out instead`, reader.pos(node as Node));
+      reader.report('yaml.alias-limit', `aliases expand to more than ${MAX_ALIAS_NODES} nodes; write the content out instead`, reader.pos(alias));
       stop = true;
       return;
     }
     if (isAlias(node)) {
-      visit(node.resolve(doc), depth, true);
+      visit(node.resolve(doc), depth, alias ?? node);
       return;
     }
     if (depth > MAX_NESTING) {
@@ -124,14 +126,14 @@ function checkTree(doc: Document.Parsed, reader: YamlReader): void {
           if (first !== undefined) reader.report('yaml.duplicate-key', `duplicate key "${name}" (first at line ${first})`, where);
           else seen.set(name, where.line);
         }
-        visit(pair.key, depth + 1, viaAlias);
-        visit(pair.value, depth + 1, viaAlias);
+        visit(pair.key, depth + 1, alias);
+        visit(pair.value, depth + 1, alias);
       }
     } else if (isSeq(node)) {
-      for (const item of node.items) visit(item, depth + 1, viaAlias);
+      for (const item of node.items) visit(item, depth + 1, alias);
     }
   };
-  visit(doc.contents, 1, false);
+  visit(doc.contents, 1, undefined);
 }
 
 function countLines(text: string): LineCounter {
