@@ -4,10 +4,13 @@
  * every exit code (0, 64, 65, 66, 78).
  */
 import { describe, expect, it } from 'vitest';
+import { coverageOf } from '../../src/cases/coverage.js';
 import { parseCases } from '../../src/cases/load.js';
+import { runCases } from '../../src/cases/run.js';
+import { loadQuestionnaire } from '../../src/questionnaire/load.js';
 import { runCli } from '../helpers/run-cli.js';
 import { runBin } from '../helpers/spawn-bin.js';
-import { SHOWN } from './bundled-paths.js';
+import { BUNDLED, SHOWN } from './bundled-paths.js';
 
 const wrong = SHOWN.fixture('wrong.cases.yaml');
 
@@ -131,6 +134,34 @@ describe('sciatica-screen test: files that cannot be used', () => {
     expect(r.stdout).toContain('then "N passed, M failed"');
     for (const code of ['0', '64', '65', '66', '78']) expect(r.stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
     expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
+});
+
+describe('coverage counts a red-flag value only where the engine saw it', () => {
+  it('"both legs" given with "no pain below the knee" is off the path: the case passes but tests nothing', async () => {
+    const q = await loadQuestionnaire(BUNDLED);
+    const text = [
+      'version: 1',
+      'vignettes:',
+      '  - id: contradiction',
+      '    answers: { leg_pain: no, pain_side: both_legs }',
+      '    expected: { disposition: see_professional_first }',
+      '  - id: on-path',
+      '    answers: { leg_pain: yes, pain_side: both_legs }',
+      '    expected: { disposition: emergency }',
+      '',
+    ].join('\n');
+    const file = parseCases(text, 'c.yaml').cases;
+    if (!file) throw new Error('cases did not parse');
+    const [contradiction, onPath] = file.cases;
+    if (!contradiction || !onPath) throw new Error('two cases expected');
+    const bothLegs = (cases: typeof file.cases): boolean => {
+      const run = runCases(q, { ...file, cases });
+      expect(run.failed).toBe(0);
+      return !coverageOf(q, run.runs).redFlags.untested.some((f) => f.question === 'pain_side' && f.value === 'both_legs');
+    };
+    expect(bothLegs([contradiction])).toBe(false);
+    expect(bothLegs([onPath])).toBe(true);
   });
 });
 
