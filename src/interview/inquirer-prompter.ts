@@ -22,6 +22,8 @@ export type PromptModule = Pick<typeof InquirerPrompts, 'select' | 'checkbox' | 
 export interface PromptIo {
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
+  /** Once aborted (Ctrl+C between two prompts), every prompt rejects at once as if Ctrl+C was pressed in it. */
+  readonly signal?: AbortSignal;
 }
 
 export interface InquirerPrompterOptions {
@@ -75,7 +77,7 @@ function cutAtWord(text: string, max: number): string {
 export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOptions): Prompter {
   const c = opts.chalk;
   const base = promptTheme(c, false);
-  const context = { input: opts.io.input, output: opts.io.output };
+  const context = promptContext(opts.io);
 
   const header = (ctx: AskContext): void => opts.write(`\n${c.dim(progressText(ctx))}\n`);
   const fit = (lines: readonly string[]): string[] => lines.flatMap((l) => wrap(l, Math.max(30, (opts.columns ?? 80) - 1)));
@@ -206,6 +208,11 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
         context,
       ),
   };
+}
+
+/** The Inquirer context for `io`: its streams, and its signal when it has one. */
+export function promptContext(io: PromptIo): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal } {
+  return { input: io.input, output: io.output, ...(io.signal ? { signal: io.signal } : {}) };
 }
 
 /** Why a set of ticked boxes is not an answer, or undefined when it is one. */

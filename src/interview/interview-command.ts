@@ -29,10 +29,16 @@ export interface InterviewCommandOptions {
   readonly plain?: boolean;
 }
 
-export async function runInterviewCommand(options: InterviewCommandOptions, io: CliIo): Promise<number> {
+/**
+ * `signal` is aborted on Ctrl+C outside a prompt (SIGINT; its reason is 'echoed' when the
+ * terminal was not in raw mode and so has printed "^C"): the next prompt then stops at once and
+ * the session ends as after Ctrl+C in a prompt. Without it, only Ctrl+C in a prompt is seen.
+ */
+export async function runInterviewCommand(options: InterviewCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
   const plain = options.plain === true || io.env.TERM === 'dumb';
   const color = !plain && useColor(io.stdout, io.env);
   const chalk = new Chalk({ level: color ? colorLevel(io) : 0 });
+  signal ??= new AbortController().signal;
 
   // The prompt library loads while the questionnaire is read and checked.
   const promptsLoading = import('@inquirer/prompts');
@@ -44,7 +50,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   const write = (text: string): void => {
     io.stdout.write(text);
   };
-  const promptIo = { input: io.stdin, output: io.stdout };
+  const promptIo = { input: io.stdin, output: io.stdout, signal };
   const prompter = plain
     ? createPlainPrompter(prompts, { chalk, io: promptIo, write })
     : createInquirerPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
@@ -64,8 +70,10 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
       prompter,
       screens,
       errorLine: (text) => {
-        io.stderr.write(`${text}\n`);
+        // After a "^C" echoed by the terminal, the line starts on a line of its own.
+        io.stderr.write(`${signal.aborted && signal.reason === 'echoed' ? '\n' : ''}${text}\n`);
       },
+      signal,
     },
   );
 }

@@ -8,7 +8,7 @@
  * saved). Ctrl+C asks nothing more.
  */
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
@@ -36,6 +36,11 @@ export interface SessionDeps {
   readonly screens: Screens;
   /** Writes one line to stderr (the line after Ctrl+C). */
   readonly errorLine: (text: string) => void;
+  /**
+   * Aborted on Ctrl+C outside a prompt. The prompter's prompts then reject at once (so the
+   * interview stops as after Ctrl+C in a prompt); the session checks it where no prompt follows.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export const PROGRAM = 'sciatica-screen';
@@ -43,21 +48,28 @@ export const PROGRAM = 'sciatica-screen';
 export async function runInterviewSession(opts: SessionOptions, deps: SessionDeps): Promise<number> {
   const { prompter, screens } = deps;
   const q = opts.questionnaire;
-  screens.intro(q);
 
   const savePath = opts.save === undefined ? undefined : resolve(opts.cwd, opts.save);
   const resumePath = opts.resume === undefined ? undefined : resolve(opts.cwd, opts.resume.path);
   let mayReplace = opts.force || (savePath !== undefined && savePath === resumePath);
 
-  if (opts.resume) {
-    const n = Object.keys(opts.resume.answers).length;
-    screens.note(`Continuing from ${opts.resume.path}: ${n} ${n === 1 ? 'answer' : 'answers'} so far.`);
-  }
-
-  if (savePath !== undefined && !(await isWritableFolder(dirname(savePath)))) {
-    deps.errorLine(`${PROGRAM}: cannot save to ${opts.save}: its folder does not exist or cannot be written`);
+  // A --save file that can never be written stops before anything is shown or asked.
+  const unsavable = savePath === undefined ? undefined : await whyUnsavable(savePath);
+  if (unsavable !== undefined) {
+    deps.errorLine(`${PROGRAM}: cannot save to ${opts.save}: ${unsavable}`);
     return EXIT.cantCreate;
   }
+  if (deps.signal?.aborted) {
+    deps.errorLine(`${PROGRAM}: stopped before any question; nothing was saved`);
+    return EXIT.interrupted;
+  }
+
+  screens.intro(q);
+  if (opts.resume) {
+    const n = Object.keys(opts.resume.answers).length;
+    screens.note(`\nContinuing from ${opts.resume.path}: ${n} ${n === 1 ? 'answer' : 'answers'} so far.`);
+  }
+
   if (savePath !== undefined && !mayReplace && (await exists(savePath))) {
     try {
       mayReplace = await prompter.confirm(`${opts.save} already exists. Replace it with the answers you give now?`, false);
@@ -100,10 +112,17 @@ export async function runInterviewSession(opts: SessionOptions, deps: SessionDep
   if (savePath !== undefined) {
     await save(end.answers);
     screens.note(`\nYour answers are saved in ${opts.save} (readable only by you). To see this result again: ${PROGRAM} evaluate ${opts.save}`);
-    return EXIT.ok;
+    return stoppedAfterResult(deps, `your answers are saved in ${opts.save}`) ?? EXIT.ok;
   }
-  if (end.stopped) return EXIT.ok; // an emergency: nothing more is asked
+  if (end.stopped) return stoppedAfterResult(deps, 'your answers were not saved (use --save FILE to keep them)') ?? EXIT.ok; // an emergency: nothing more is asked
   return offerToSave(opts, deps, end.answers);
+}
+
+/** Ctrl+C pressed while the result was being shown, where no prompt follows: 130 and one line. */
+function stoppedAfterResult(deps: SessionDeps, what: string): number | undefined {
+  if (!deps.signal?.aborted) return undefined;
+  deps.errorLine(`${PROGRAM}: stopped; ${what}`);
+  return EXIT.interrupted;
 }
 
 async function offerToSave(opts: SessionOptions, deps: SessionDeps, answers: Answers): Promise<number> {
@@ -140,11 +159,17 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function isWritableFolder(path: string): Promise<boolean> {
+/** Why `path` can never be written as the answers file, or undefined when it can be. */
+async function whyUnsavable(path: string): Promise<string | undefined> {
   try {
-    await access(path, constants.W_OK | constants.X_OK);
-    return true;
+    if ((await stat(path)).isDirectory()) return 'it is a folder';
   } catch {
-    return false;
+    // absent: the usual case
+  }
+  try {
+    await access(dirname(path), constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch {
+    return 'its folder does not exist or cannot be written';
   }
 }

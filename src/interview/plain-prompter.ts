@@ -7,7 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChoiceOption, Question } from '../questionnaire/model.js';
 import { UNSURE } from '../questionnaire/model.js';
-import { backLabel, progressText, type PromptIo, type PromptModule } from './inquirer-prompter.js';
+import { backLabel, progressText, promptContext, type PromptIo, type PromptModule } from './inquirer-prompter.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice } from './prompter.js';
@@ -24,7 +24,7 @@ export function createPlainPrompter(
   opts: { readonly chalk: ChalkInstance; readonly io: PromptIo; readonly write: (text: string) => void },
 ): Prompter {
   const theme = promptTheme(opts.chalk, true);
-  const context = { input: opts.io.input, output: opts.io.output };
+  const context = promptContext(opts.io);
 
   const writeQuestion = (q: Question, ctx: AskContext, lines: readonly string[]): void => {
     const out = ['', progressText(ctx, ', '), q.text];

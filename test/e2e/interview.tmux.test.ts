@@ -195,6 +195,19 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(await modeOf('keep.json')).toBe(0o600);
   });
 
+  it('SIGINT from outside a prompt (kill -INT, not a key in the prompt) still saves, says so in one line and exits 130', async () => {
+    const s = await start(['--save', 'kept.json']);
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg' });
+    await waitForQuestion(s, question(qn, 'saddle_numbness'));
+    await s.signal('SIGINT');
+    expect(await s.exitCode()).toBe(130);
+    const screen = await s.screen();
+    expect(screen).toContain(
+      'sciatica-screen: stopped; your answers so far are saved in kept.json (continue with: sciatica-screen --resume kept.json --save kept.json)\n[exit 130]',
+    );
+    expect((await savedFile('kept.json')).answers).toEqual({ leg_pain: 'yes', pain_side: 'one_leg' });
+  });
+
   it('--plain: numbered answers typed as numbers, no symbols, no colour', async () => {
     const s = await start(['--plain'], {});
     let screen = await s.waitFor('Your answer, 1 to 2:');

@@ -108,6 +108,18 @@ export class TmuxSession {
     }
   }
 
+  /**
+   * Sends `signal` to the program alone, as `kill -INT <pid>` from another terminal would (tmux's
+   * C-c would also reach the shell around it). The program is the pane shell's only child.
+   */
+  async signal(signal: NodeJS.Signals): Promise<void> {
+    const shell = (await this.tmux(['list-panes', '-t', this.name, '-F', '#{pane_pid}'])).trim();
+    const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', shell]);
+    const pid = Number(stdout.trim().split(/\s+/)[0]);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no program runs under the pane shell ${shell}`);
+    process.kill(pid, signal);
+  }
+
   /** Waits for the command to end; its exit code. */
   async exitCode(timeout = 15_000): Promise<number> {
     const screen = await this.waitFor(/\[exit \d+\]/, { timeout });

@@ -5,10 +5,11 @@
 import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { Chalk } from 'chalk';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createInquirerPrompter, type PromptModule } from '../../src/interview/inquirer-prompter.js';
 import { createPlainPrompter } from '../../src/interview/plain-prompter.js';
-import type { AskContext } from '../../src/interview/prompter.js';
+import { isPromptExit, type AskContext } from '../../src/interview/prompter.js';
 import type { ChoiceQuestion, MultiQuestion, NumberQuestion, ScaleQuestion, YesNoQuestion } from '../../src/questionnaire/model.js';
 import { QUESTIONS } from './fake-engine.js';
 
@@ -172,5 +173,28 @@ describe('review lines', () => {
     expect(long.length).toBeLessThanOrEqual(57);
     expect(long).toMatch(/^12\. Is your immune system weakened by HIV… {2}→ Not sure$/);
     expect(reviewLabel(1, 'A question that is far too long for a tiny terminal window?', 'A very long answer indeed', 30)).toMatch(/^1\. A question that is… {2}→ A very long answer indeed$/);
+  });
+});
+
+describe('Ctrl+C outside a prompt (the interrupt signal)', () => {
+  it('once the signal is aborted, the next prompt stops at once as if Ctrl+C was pressed in it, in both prompters', async () => {
+    const prompts = await import('@inquirer/prompts');
+    const interrupt = new AbortController();
+    interrupt.abort();
+    for (const make of [createInquirerPrompter, createPlainPrompter]) {
+      const output = new PassThrough();
+      let shown = '';
+      output.on('data', (c: Buffer) => (shown += c.toString()));
+      const io = { input: new PassThrough(), output, signal: interrupt.signal };
+      const prompter = make(prompts, { chalk: new Chalk({ level: 0 }), io, write: () => undefined, columns: 80 });
+      const reply = prompter.yesno(q<YesNoQuestion>('pain'), ctx());
+      const error = await reply.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isPromptExit(error)).toBe(true);
+      await expect(prompter.confirm('Save your answers?', false)).rejects.toThrow();
+      expect(shown).not.toContain('Do you have leg pain?');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
@@ -26,14 +26,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function session(script: Step[], opts: Partial<SessionOptions> = {}) {
-  const prompter = scriptedPrompter(script);
+async function session(script: Step[], opts: Partial<SessionOptions> = {}, interrupt?: AbortController) {
+  const prompter = scriptedPrompter(script, interrupt);
   let out = '';
   const errors: string[] = [];
   const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 80 }, (r, heading) => `RESULT ${heading ? r.title : '(reasons only)'}\n`);
   const code = await runInterviewSession(
     { questionnaire: FAKE_Q, force: false, cwd: dir, ...opts },
-    { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t) },
+    { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t), ...(interrupt ? { signal: interrupt.signal } : {}) },
   );
   expect(prompter.left(), 'every scripted step was used').toBe(0);
   return { code, out, errors, prompter };
@@ -90,6 +90,46 @@ describe('an interview session', () => {
     expect(prompter.seen.map((s) => s.kind)).toEqual(['pain']);
   });
 
+  it('Ctrl+C between two prompts (SIGINT outside a prompt) ends like Ctrl+C in one: saved with --save, one line, 130', async () => {
+    const kept = await session([{ ask: 'pain', reply: answer('yes') }, { interrupt: true }], { save: 'p.json' }, new AbortController());
+    expect(kept.code).toBe(130);
+    expect(kept.errors).toEqual(['sciatica-screen: stopped; your answers so far are saved in p.json (continue with: sciatica-screen --resume p.json --save p.json)']);
+    expect(await read('p.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'yes' } });
+    expect(kept.prompter.seen.map((x) => x.kind)).toEqual(['pain']);
+
+    const lost = await session([{ ask: 'pain', reply: answer('yes') }, { interrupt: true }], {}, new AbortController());
+    expect(lost.code).toBe(130);
+    expect(lost.errors).toEqual(['sciatica-screen: stopped; your answers were not saved (use --save FILE to keep them)']);
+  });
+
+  it('Ctrl+C while starting (before the first prompt) shows nothing, writes nothing, says so in one line (130)', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort();
+    const { code, out, errors } = await session([], { save: 'never.json' }, interrupt);
+    expect(code).toBe(130);
+    expect(out).toBe('');
+    expect(errors).toEqual(['sciatica-screen: stopped before any question; nothing was saved']);
+    await expect(stat(join(dir, 'never.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('Ctrl+C while the result is shown: 130 and one line; with --save the complete answers are in the file', async () => {
+    const saved = await session([...complete, { interrupt: true }], { save: 'a.json' }, new AbortController());
+    expect(saved.code).toBe(130);
+    expect(saved.out).toContain('RESULT Massage is a reasonable complement\n');
+    expect(saved.errors).toEqual(['sciatica-screen: stopped; your answers are saved in a.json']);
+    expect(await read('a.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
+
+    const offered = await session([...complete, { interrupt: true }], {}, new AbortController());
+    expect(offered.code).toBe(130);
+    expect(offered.errors).toEqual(['sciatica-screen: stopped; your answers were not saved']);
+    expect(offered.prompter.seen.map((x) => x.kind).at(-1)).toBe('review'); // the save offer was never shown
+
+    const emergency = await session([{ ask: 'pain', reply: answer('no') }, { ask: 'saddle', reply: answer('yes') }, { interrupt: true }], {}, new AbortController());
+    expect(emergency.code).toBe(130);
+    expect(emergency.out).toContain('WHAT TO DO NOW');
+    expect(emergency.errors).toEqual(['sciatica-screen: stopped; your answers were not saved (use --save FILE to keep them)']);
+  });
+
   it('offers to save at the end; an existing name is only replaced when confirmed', async () => {
     await writeFile(join(dir, 'answers.json'), 'keep me');
     const { code, out } = await session([...complete, { confirm: true }, { text: 'answers.json' }, { confirm: false }, { text: 'mine.json' }]);
@@ -131,10 +171,19 @@ describe('an interview session', () => {
     expect(await read('r.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
   });
 
-  it('a --save file in a folder that does not exist stops before the first question (73)', async () => {
-    const { code, errors, prompter } = await session([], { save: 'no/such/folder/a.json' });
+  it('a --save file in a folder that does not exist stops before anything is shown (73)', async () => {
+    const { code, errors, prompter, out } = await session([], { save: 'no/such/folder/a.json' });
     expect(code).toBe(73);
     expect(errors).toEqual(['sciatica-screen: cannot save to no/such/folder/a.json: its folder does not exist or cannot be written']);
+    expect(prompter.seen).toEqual([]);
+    expect(out).toBe('');
+  });
+
+  it('a --save path that is a folder is refused before anything is asked, not after the first answer (73)', async () => {
+    await mkdir(join(dir, 'folder'));
+    const { code, errors, prompter } = await session([], { save: 'folder' });
+    expect(code).toBe(73);
+    expect(errors).toEqual(['sciatica-screen: cannot save to folder: it is a folder']);
     expect(prompter.seen).toEqual([]);
   });
 });

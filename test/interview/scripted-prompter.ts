@@ -10,7 +10,9 @@ export type Step =
   | { readonly ask: string; readonly reply: Reply<AnswerValue> | 'ctrl-c' }
   | { readonly review: ReviewChoice | 'ctrl-c' }
   | { readonly confirm: boolean | 'ctrl-c' }
-  | { readonly text: string | 'ctrl-c' };
+  | { readonly text: string | 'ctrl-c' }
+  /** Ctrl+C between two prompts: aborts the `interrupt` controller after the step before it was answered. */
+  | { readonly interrupt: true };
 
 export interface Seen {
   readonly kind: string;
@@ -25,17 +27,33 @@ export function exitPromptError(): Error {
   return e;
 }
 
-export function scriptedPrompter(script: Step[]): Prompter & { seen: Seen[]; left: () => number } {
+export function abortPromptError(): Error {
+  const e = new Error('Prompt was aborted');
+  e.name = 'AbortPromptError';
+  return e;
+}
+
+/**
+ * Like Inquirer with a `signal` in its context: once `interrupt` is aborted, every prompt rejects
+ * at once with an AbortPromptError.
+ */
+export function scriptedPrompter(script: Step[], interrupt?: AbortController): Prompter & { seen: Seen[]; left: () => number } {
   const steps = [...script];
   const seen: Seen[] = [];
   const take = (what: string): Step => {
+    if (interrupt?.signal.aborted) throw abortPromptError();
     const step = steps.shift();
     if (!step) throw new Error(`the script ended but the interview asked ${what}`);
+    if (steps[0] !== undefined && 'interrupt' in steps[0]) {
+      steps.shift();
+      if (!interrupt) throw new Error('the script interrupts but no AbortController was given');
+      interrupt.abort();
+    }
     return step;
   };
   const ask = async <T>(id: string, ctx: AskContext): Promise<Reply<T>> => {
-    seen.push({ kind: id, ctx });
     const step = take(`question ${id}`);
+    seen.push({ kind: id, ctx });
     if (!('ask' in step) || step.ask !== id) throw new Error(`expected ${JSON.stringify(step)} but the interview asked question ${id}`);
     if (step.reply === 'ctrl-c') throw exitPromptError();
     return step.reply as Reply<T>;
@@ -49,22 +67,22 @@ export function scriptedPrompter(script: Step[]): Prompter & { seen: Seen[]; lef
     number: (q, ctx) => ask(q.id, ctx),
     scale: (q, ctx) => ask(q.id, ctx),
     async review(entries) {
-      seen.push({ kind: 'review', entries });
       const step = take('the review');
+      seen.push({ kind: 'review', entries });
       if (!('review' in step)) throw new Error(`expected ${JSON.stringify(step)} but the interview showed the review`);
       if (step.review === 'ctrl-c') throw exitPromptError();
       return step.review;
     },
     async confirm(message) {
-      seen.push({ kind: 'confirm', message });
       const step = take(`to confirm "${message}"`);
+      seen.push({ kind: 'confirm', message });
       if (!('confirm' in step)) throw new Error(`expected ${JSON.stringify(step)} but the interview asked to confirm "${message}"`);
       if (step.confirm === 'ctrl-c') throw exitPromptError();
       return step.confirm;
     },
     async text(message) {
-      seen.push({ kind: 'text', message });
       const step = take(`for text "${message}"`);
+      seen.push({ kind: 'text', message });
       if (!('text' in step)) throw new Error(`expected ${JSON.stringify(step)} but the interview asked for text "${message}"`);
       if (step.text === 'ctrl-c') throw exitPromptError();
       return step.text;
