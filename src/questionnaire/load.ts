@@ -68,22 +68,25 @@ export async function loadQuestionnaire(path: string | URL, shownAs?: string): P
 
 /**
  * The file's bytes and size; for a file over the size cap only its first bytes (the loader then
- * reports `input.too-large` without reading the rest). Throws ScreenError (exit 66).
+ * reports `input.too-large` without reading the rest). A pipe or device (`/dev/stdin`,
+ * `<(…)`) is read to its end or the cap, whatever its stat size says; its `size` is then unknown.
+ * Throws ScreenError (exit 66).
  */
-export async function readQuestionnaireBytes(path: string | URL, file: string): Promise<{ bytes: Uint8Array; size: number }> {
+export async function readQuestionnaireBytes(path: string | URL, file: string): Promise<{ bytes: Uint8Array; size?: number }> {
   let handle;
   try {
     handle = await open(path, 'r');
-    const { size } = await handle.stat();
-    const length = Math.min(size, MAX_QUESTIONNAIRE_BYTES + 1);
-    const buffer = Buffer.alloc(length);
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const regular = stat.isFile();
+    const buffer = Buffer.alloc(regular ? Math.min(stat.size, MAX_QUESTIONNAIRE_BYTES) + 1 : MAX_QUESTIONNAIRE_BYTES + 1);
     let read = 0;
-    while (read < length) {
-      const { bytesRead } = await handle.read(buffer, read, length - read, read);
+    while (read < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, regular ? read : null);
       if (bytesRead === 0) break;
       read += bytesRead;
     }
-    return { bytes: buffer.subarray(0, read), size: Math.max(size, read) };
+    return { bytes: buffer.subarray(0, read), ...(regular ? { size: Math.max(stat.size, read) } : {}) };
   } catch (e) {
     throw unreadable(e, file);
   } finally {

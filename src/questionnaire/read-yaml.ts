@@ -32,7 +32,9 @@ export function readYaml(input: string | Uint8Array, file: string, size?: number
 
   const total = Math.max(size ?? 0, bytes.length);
   if (total > MAX_QUESTIONNAIRE_BYTES) {
-    early.report('input.too-large', `the file is ${formatSize(total)}; a questionnaire may be at most 1 MiB`, origin);
+    // Without a known size (a pipe read up to the cap) the true size is unknown.
+    const shown = size === undefined && total === MAX_QUESTIONNAIRE_BYTES + 1 ? 'more than 1 MiB' : formatSize(total);
+    early.report('input.too-large', `the file is ${shown}; a questionnaire may be at most 1 MiB`, origin);
     return { reader: early, sha256 };
   }
   let text: string;

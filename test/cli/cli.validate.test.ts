@@ -37,6 +37,14 @@ describe('validate', () => {
     expect([dir.code, dir.stderr]).toEqual([66, 'sciatica-screen: cannot read valid: it is a directory\n']);
   });
 
+  it('reads standard input for -, to its end, and refuses it over the size cap', async () => {
+    const minimal = readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'));
+    const ok = await runBin(['validate', '-'], { stdin: minimal });
+    expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, 'ok <stdin>: 1 question, 1 rule, 2 outcomes\n', '']);
+    const huge = await runBin(['validate', '-'], { stdin: Buffer.alloc(3 * 1024 * 1024, 0x61) });
+    expect([huge.code, huge.stderr]).toEqual([78, '<stdin>:1:1: error: the file is more than 1 MiB; a questionnaire may be at most 1 MiB\n']);
+  });
+
   it('prints one JSON document with --format json: per file ok, counts and coded problems with positions', async () => {
     const r = await runCli(['validate', '--format', 'json', 'valid/branches.yaml', 'broken/cycle.yaml', 'missing.yaml'], { cwd: FIXTURES });
     expect(r.code).toBe(66);

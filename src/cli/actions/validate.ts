@@ -1,13 +1,13 @@
 /**
  * The `validate` action (registered in ../commands/validate.ts, loaded only when it runs): loads,
  * checks and lints questionnaires and prints every problem as `file:line:col: severity: message`
- * (stderr), or one JSON document (stdout) with `--format json`. Exit: 0 all valid (warnings
- * allowed), 78 any invalid, 66 any unreadable.
+ * (stderr), or one JSON document (stdout) with `--format json`. `-` is standard input. Exit: 0 all
+ * valid (warnings allowed), 78 any invalid, 66 any unreadable.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, formatProblem, isScreenError, type Problem } from '../../errors.js';
-import { checkQuestionnaire, readQuestionnaireBytes } from '../../questionnaire/load.js';
+import { checkQuestionnaire, MAX_QUESTIONNAIRE_BYTES, readQuestionnaireBytes } from '../../questionnaire/load.js';
 import { BUNDLED_QUESTIONNAIRE } from '../io.js';
 import type { CommandContext } from '../main.js';
 
@@ -24,12 +24,12 @@ export interface ValidateOptions {
 
 export async function runValidate(files: string[], opts: ValidateOptions, ctx: CommandContext): Promise<void> {
   const { io, state } = ctx;
-  const targets = files.length > 0 ? files.map((f) => ({ shown: f, path: resolve(io.cwd, f) })) : [bundled(io.cwd)];
+  const targets = files.length > 0 ? files.map((f) => (f === '-' ? { shown: STDIN, path: '-' } : { shown: f, path: resolve(io.cwd, f) })) : [bundled(io.cwd)];
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const t of targets) {
     try {
-      const { bytes, size } = await readQuestionnaireBytes(t.path, t.shown);
+      const { bytes, size } = t.path === '-' ? await readStdin(io.stdin) : await readQuestionnaireBytes(t.path, t.shown);
       const { questionnaire, problems } = checkQuestionnaire(bytes, t.shown, size);
       const counts = questionnaire ? { questions: questionnaire.questions.length, rules: questionnaire.rules.length, outcomes: questionnaire.outcomes.length } : null;
       reports.push({ file: t.shown, ok: questionnaire !== undefined, counts, problems: problems.map(orderKeys) });
@@ -51,6 +51,22 @@ function printText(r: FileReport, io: CommandContext['io']): void {
     const { questions, rules, outcomes } = r.counts;
     io.stdout.write(`ok ${r.file}: ${plural(questions, 'question')}, ${plural(rules, 'rule')}, ${plural(outcomes, 'outcome')}\n`);
   }
+}
+
+/** How standard input (`-`) is named in messages. */
+const STDIN = '<stdin>';
+
+/** Standard input to its end, or its first bytes past the size cap (the size is then unknown). */
+async function readStdin(stdin: CommandContext['io']['stdin']): Promise<{ bytes: Uint8Array; size?: number }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(b);
+    length += b.length;
+    if (length > MAX_QUESTIONNAIRE_BYTES) break;
+  }
+  return { bytes: Buffer.concat(chunks).subarray(0, MAX_QUESTIONNAIRE_BYTES + 1) };
 }
 
 /** The bundled questionnaire, shown relative to the working directory when it lies below it. */

@@ -11,7 +11,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('check questionnaire files and print every problem as file:line:col (default: the bundled questionnaire)')
-    .argument('[files...]', 'questionnaire files (YAML or JSON)')
+    .argument('[files...]', 'questionnaire files (YAML or JSON; - reads standard input)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (files: string[], opts: ValidateOptions) => {
       const { runValidate } = await import('../actions/validate.js');
