@@ -217,33 +217,45 @@ export function holdsSoFar(n: CNode, scope: Scope): Truth {
  * the question of every holding atom; for `all`, every part; for `any`, the holding alternatives;
  * for `not c`, the answers that made `c` fail (see `explainFailure`); for a holding `missing`
  * atom, every unanswered path question of its class. Call only when `holds(n, scope)`.
+ * Returns how many questions it newly marked (for `answersOf`).
  */
-export function explain(n: CNode, scope: Scope, marks: Uint8Array): void {
+export function explain(n: CNode, scope: Scope, marks: Uint8Array): number {
   switch (n.k) {
     case NodeKind.Const:
-      return;
-    case NodeKind.All:
-      for (const c of n.of) explain(c, scope, marks);
-      return;
-    case NodeKind.Any:
-      for (const c of n.of) if (holds(c, scope)) explain(c, scope, marks);
-      return;
+      return 0;
+    case NodeKind.All: {
+      let added = 0;
+      for (const c of n.of) added += explain(c, scope, marks);
+      return added;
+    }
+    case NodeKind.Any: {
+      let added = 0;
+      for (const c of n.of) if (holds(c, scope)) added += explain(c, scope, marks);
+      return added;
+    }
     case NodeKind.Not:
-      explainFailure(n.of, scope, marks);
-      return;
+      return explainFailure(n.of, scope, marks);
     case NodeKind.In:
     case NodeKind.Compare:
     case NodeKind.Answered:
-      if (n.q >= 0) marks[n.q] = 1;
-      return;
-    case NodeKind.Missing:
+      return mark(marks, n.q);
+    case NodeKind.Missing: {
+      let added = 0;
       for (let i = 0; i < scope.pathLength; i++) {
         const q = scope.path[i] as number;
         const v = scope.vals[q];
-        if ((v === undefined || v === null) && (scope.classes[q] as number) & n.which) marks[q] = 1;
+        if ((v === undefined || v === null) && (scope.classes[q] as number) & n.which) added += mark(marks, q);
       }
-      return;
+      return added;
+    }
   }
+}
+
+/** Marks question `q` (when it exists); 1 when newly marked. */
+function mark(marks: Uint8Array, q: number): number {
+  if (q < 0 || marks[q] === 1) return 0;
+  marks[q] = 1;
+  return 1;
 }
 
 /**
@@ -253,30 +265,34 @@ export function explain(n: CNode, scope: Scope, marks: Uint8Array): void {
  * `missing` atom, every path question of its class (all answered). Call only when
  * `!holds(n, scope)`.
  */
-function explainFailure(n: CNode, scope: Scope, marks: Uint8Array): void {
+function explainFailure(n: CNode, scope: Scope, marks: Uint8Array): number {
   switch (n.k) {
     case NodeKind.Const:
-      return;
-    case NodeKind.Missing:
+      return 0;
+    case NodeKind.Missing: {
+      let added = 0;
       for (let i = 0; i < scope.pathLength; i++) {
         const q = scope.path[i] as number;
-        if ((scope.classes[q] as number) & n.which) marks[q] = 1;
+        if ((scope.classes[q] as number) & n.which) added += mark(marks, q);
       }
-      return;
-    case NodeKind.All:
-      for (const c of n.of) if (!holds(c, scope)) explainFailure(c, scope, marks);
-      return;
-    case NodeKind.Any:
-      for (const c of n.of) explainFailure(c, scope, marks);
-      return;
+      return added;
+    }
+    case NodeKind.All: {
+      let added = 0;
+      for (const c of n.of) if (!holds(c, scope)) added += explainFailure(c, scope, marks);
+      return added;
+    }
+    case NodeKind.Any: {
+      let added = 0;
+      for (const c of n.of) added += explainFailure(c, scope, marks);
+      return added;
+    }
     case NodeKind.Not:
-      explain(n.of, scope, marks);
-      return;
+      return explain(n.of, scope, marks);
     case NodeKind.In:
     case NodeKind.Compare:
     case NodeKind.Answered:
-      if (n.q >= 0) marks[n.q] = 1;
-      return;
+      return mark(marks, n.q);
   }
 }
 
@@ -366,18 +382,17 @@ export function explainCondition(cond: Condition, ctx: ConditionContext): Record
   if (!holds(node, scope)) return undefined;
   const plan = planFor(ctx.questionnaire);
   const marks = new Uint8Array(plan.questions.length);
-  explain(node, scope, marks);
-  return answersOf(marks, scope, plan.ids);
+  return answersOf(marks, explain(node, scope, marks), scope, plan.ids);
 }
 
 /**
  * The marked questions' answers by id, clearing the marks: path questions first in path order,
- * then any other marked question (unanswered, off the path) in document order.
+ * then any other marked question (unanswered, off the path) in document order. `marked`: how
+ * many questions are marked.
  */
-export function answersOf(marks: Uint8Array, scope: Scope, ids: readonly string[]): Record<string, AnswerValue | null> {
+export function answersOf(marks: Uint8Array, marked: number, scope: Scope, ids: readonly string[]): Record<string, AnswerValue | null> {
   const out: Record<string, AnswerValue | null> = {};
-  let left = 0;
-  for (let q = 0; q < marks.length; q++) left += marks[q] as number;
+  let left = marked;
   for (let i = 0; i < scope.pathLength && left > 0; i++) {
     const q = scope.path[i] as number;
     if (marks[q] === 1) {

@@ -86,8 +86,8 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
     if (!holds(r.when, scope)) continue;
     firedIdx.push(i);
     if (r.rank >= 0 && r.rank < best) best = r.rank;
-    explain(r.when, scope, marks);
-    fired.push(firedEntry(r.id, r.outcome, r.cautionIds, r.reason, r.source, answersOf(marks, scope, ids)));
+    const marked = explain(r.when, scope, marks);
+    fired.push(firedEntry(r.id, r.outcome, r.cautionIds, r.reason, r.source, answersOf(marks, marked, scope, ids)));
   }
 
   const mildest = q.outcomes.length - 1;
