@@ -83,7 +83,17 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
   const fit = (lines: readonly string[]): string[] => lines.flatMap((l) => wrap(l, Math.max(30, (opts.columns ?? 80) - 1)));
   const helpLines = (q: Question): string[] => fit(q.help ? [q.help] : []);
   // The question, word-wrapped after Inquirer's "? " prefix (left alone, Inquirer cuts words in two).
-  const questionText = (q: Question): string => wrap(q.text, Math.max(30, (opts.columns ?? 80) - 3)).join('\n');
+  /** `text` word-wrapped after Inquirer's "? ", leaving `reserve` columns on its last line (for "(y/N)"). */
+  const promptText = (text: string, reserve = 0): string => {
+    const lines = wrap(text, Math.max(30, (opts.columns ?? 80) - 3));
+    const last = lines.at(-1) ?? '';
+    if (reserve > 0 && last.length + reserve > Math.max(30, (opts.columns ?? 80) - 3) && last.includes(' ')) {
+      const cut = last.lastIndexOf(' ');
+      lines.splice(-1, 1, last.slice(0, cut), last.slice(cut + 1));
+    }
+    return lines.join('\n');
+  };
+  const questionText = (q: Question): string => promptText(q.text);
 
   async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
     header(ctx);
@@ -201,10 +211,11 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
       return value === FINISH ? { kind: 'finish' } : { kind: 'edit', question: value };
     },
 
-    confirm: (message, defaultValue) => p.confirm({ message, default: defaultValue, theme: base }, context),
+    // Word-wrapped like the questions: Inquirer would cut "(for your therapist, or to check…)" mid-word.
+    confirm: (message, defaultValue) => p.confirm({ message: promptText(message, 7), default: defaultValue, theme: base }, context),
     text: (message, defaultValue) =>
       p.input(
-        { message, default: defaultValue, validate: (t) => (t.trim() === '' ? 'Please type a file name' : true), theme: base },
+        { message: promptText(message, defaultValue.length + 3), default: defaultValue, validate: (t) => (t.trim() === '' ? 'Please type a file name' : true), theme: base },
         context,
       ),
   };

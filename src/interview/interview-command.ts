@@ -52,10 +52,10 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   };
   const promptIo = { input: io.stdin, output: io.stdout, signal };
   const prompter = plain
-    ? createPlainPrompter(prompts, { chalk, io: promptIo, write })
+    ? createPlainPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80 })
     : createInquirerPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
   const width = io.stdout.columns ?? 80;
-  const screens = createScreens(write, { chalk, plain, width }, (r, heading) => renderResultText(r, { color, width: Math.min(width, 100), heading }));
+  const screens = createScreens(write, { chalk, plain, width, ...(rows(io) ? { rows: rows(io) } : {}) }, (r, heading) => renderResultText(r, { color, width: Math.min(width, 100), heading }));
 
   return runInterviewSession(
     {

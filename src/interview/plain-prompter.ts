@@ -10,6 +10,7 @@ import { UNSURE } from '../questionnaire/model.js';
 import { backLabel, progressText, promptContext, type PromptIo, type PromptModule } from './inquirer-prompter.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme } from './prompt-theme.js';
+import { wrap } from './screens.js';
 import type { AskContext, Prompter, Reply, ReviewChoice } from './prompter.js';
 
 interface Numbered {
@@ -21,15 +22,30 @@ const BACK_WORDS = new Set(['b', 'back']);
 
 export function createPlainPrompter(
   p: Pick<PromptModule, 'input' | 'confirm'>,
-  opts: { readonly chalk: ChalkInstance; readonly io: PromptIo; readonly write: (text: string) => void },
+  opts: {
+    readonly chalk: ChalkInstance;
+    readonly io: PromptIo;
+    readonly write: (text: string) => void;
+    /** Terminal columns: every line is word-wrapped to fit (the terminal would cut words in two). */
+    readonly columns?: number;
+  },
 ): Prompter {
   const theme = promptTheme(opts.chalk, true);
   const context = promptContext(opts.io);
+  const width = Math.max(30, (opts.columns ?? 80) - 1);
+  /** Word-wrapped; a numbered line ("3. …") continues under its text, not under its number. */
+  const fit = (lines: readonly string[]): string[] =>
+    lines.flatMap((line) => {
+      const indent = /^(\w+\. )/.exec(line)?.[1]?.length ?? 0;
+      return wrap(line, width - indent).map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`));
+    });
+  // A prompt's own line: Inquirer puts "(default)" and the typed answer after it.
+  const message = (text: string): string => wrap(text, width - 2).join('\n');
 
   const writeQuestion = (q: Question, ctx: AskContext, lines: readonly string[]): void => {
-    const out = ['', progressText(ctx, ', '), q.text];
-    if (q.help) out.push(`Help: ${q.help}`);
-    out.push(...lines);
+    const out = ['', progressText(ctx, ', '), ...fit([q.text])];
+    if (q.help) out.push(...fit([`Help: ${q.help}`]));
+    out.push(...fit(lines));
     opts.write(`${out.join('\n')}\n`);
   };
 
@@ -47,7 +63,7 @@ export function createPlainPrompter(
     const prevIndex = ctx.previous === undefined ? -1 : items.findIndex((it) => it.value === (ctx.previous ?? ''));
     const raw = await p.input(
       {
-        message: `Your answer, 1 to ${items.length}:`,
+        message: message(`Your answer, 1 to ${items.length}:`),
         ...(prevIndex >= 0 ? { default: String(prevIndex + 1) } : {}),
         validate: (t) => {
           const text = t.trim().toLowerCase();
@@ -96,7 +112,7 @@ export function createPlainPrompter(
       };
       const raw = await p.input(
         {
-          message: `Your answers (numbers separated by spaces${q.required ? '' : '; Enter to skip'}):`,
+          message: message(`Your answers (numbers separated by spaces${q.required ? '' : '; Enter to skip'}):`),
           ...(prevText !== undefined ? { default: prevText } : {}),
           validate: (t) => {
             const r = parse(t);
@@ -121,11 +137,11 @@ export function createPlainPrompter(
 
     async review(entries): Promise<ReviewChoice> {
       const lines = ['', 'Check your answers:'];
-      entries.forEach((e, i) => lines.push(`${i + 1}. ${e.question.text} Answer: ${e.shown}`));
+      entries.forEach((e, i) => lines.push(...fit([`${i + 1}. ${e.question.text} Answer: ${e.shown}`])));
       opts.write(`${lines.join('\n')}\n`);
       const raw = await p.input(
         {
-          message: `Type a number from 1 to ${entries.length} to change that answer, or press Enter to see your result:`,
+          message: message(`Type a number from 1 to ${entries.length} to change that answer, or press Enter to see your result:`),
           validate: (t) => {
             const text = t.trim();
             if (text === '') return true;
@@ -141,9 +157,9 @@ export function createPlainPrompter(
       return { kind: 'edit', question: (entries[Number(text) - 1] as (typeof entries)[number]).question.id };
     },
 
-    confirm: (message, defaultValue) => p.confirm({ message, default: defaultValue, theme }, context),
-    text: (message, defaultValue) =>
-      p.input({ message, default: defaultValue, validate: (t) => (t.trim() === '' ? 'Please type a file name' : true), theme }, context),
+    confirm: (text, defaultValue) => p.confirm({ message: message(text), default: defaultValue, theme }, context),
+    text: (text, defaultValue) =>
+      p.input({ message: message(text), default: defaultValue, validate: (t) => (t.trim() === '' ? 'Please type a file name' : true), theme }, context),
   };
 
   async function typeNumber(q: Parameters<typeof parseNumberReply>[0], ctx: AskContext): Promise<Reply<number | string>> {
@@ -151,7 +167,7 @@ export function createPlainPrompter(
     const hint = numberHint(q, ctx.canGoBack, ctx.fromReview, '; ');
     const raw = await p.input(
       {
-        message: hint[hint.length - 1] as string,
+        message: message(hint[hint.length - 1] as string),
         ...(previous !== undefined ? { default: previous } : {}),
         validate: (t) => {
           const r = parseNumberReply(q, t);

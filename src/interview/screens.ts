@@ -14,6 +14,8 @@ export interface ScreenStyle {
   readonly plain: boolean;
   /** Columns available; text is wrapped to this (at most 100). */
   readonly width: number;
+  /** Terminal rows, when known: a result taller than the screen ends with a one-line reminder of it. */
+  readonly rows?: number;
 }
 
 export interface Screens extends InterviewScreens {
@@ -29,7 +31,7 @@ export function createScreens(
 ): Screens {
   const c = style.chalk;
   // After the emergency banner the result leaves out the title and advice it has just shown.
-  let bannerShown = false;
+  let banner: string | undefined;
   const width = Math.max(40, Math.min(style.width, 100));
   return {
     intro(q) {
@@ -39,18 +41,25 @@ export function createScreens(
       write(lines.join('\n') + '\n');
     },
     emergency(result) {
-      bannerShown = true;
       const body = [c.bold('WHAT TO DO NOW'), c.bold.red(result.title), ...wrap(result.advice, width - 2)];
       if (style.plain) {
-        write(['', `WHAT TO DO NOW: ${result.title}`, ...wrap(result.advice, width), '', 'Why, and the full result:'].join('\n') + '\n');
-        return;
+        banner = ['', `WHAT TO DO NOW: ${result.title}`, ...wrap(result.advice, width), '', 'Why, and the full result:'].join('\n') + '\n';
+      } else {
+        const rule = c.red('━'.repeat(width));
+        banner = ['', rule, ...body.map((l) => `  ${l}`), rule, '', 'Why, and the full result:'].join('\n') + '\n';
       }
-      const rule = c.red('━'.repeat(Math.min(width, 60)));
-      write(['', rule, ...body.map((l) => `  ${l}`), rule, '', 'Why, and the full result:'].join('\n') + '\n');
+      write(banner);
     },
     result(result) {
-      const text = renderResult(result, !bannerShown);
-      write(`\n${text}${text.endsWith('\n') ? '' : '\n'}`);
+      const text = renderResult(result, banner === undefined);
+      const shown = `\n${text}${text.endsWith('\n') ? '' : '\n'}`;
+      write(shown);
+      // In a short terminal what to do has scrolled out of sight by now: the last line says it again.
+      if (style.rows !== undefined && lineCount((banner ?? '') + shown) > style.rows - 4) {
+        const reminder = `${banner !== undefined ? 'WHAT TO DO NOW' : 'Your result'}: ${result.title} (scroll up to read it all)`;
+        const tone = banner !== undefined ? c.bold.red : c.bold;
+        write(`\n${wrap(reminder, width).map((l) => tone(l)).join('\n')}\n`);
+      }
     },
     note(text) {
       write(`${wrap(text, width).join('\n')}\n`);
@@ -62,6 +71,10 @@ export function keysLine(plain: boolean): string {
   return plain
     ? 'Type the number of your answer and press Enter. Type b to go back to the previous question. Press Ctrl+C to stop.'
     : 'Use the arrow keys and Enter to answer. Choose "← Back" (or type b in a number box) to go back and change an answer. You can check every answer before the result. Ctrl+C stops.';
+}
+
+function lineCount(text: string): number {
+  return text.split('\n').length - 1;
 }
 
 /** Word-wraps `text` to `width` columns; keeps existing line breaks. */

@@ -69,8 +69,8 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     await rm(dir, { recursive: true, force: true });
   });
 
-  const start = async (args: string[], env: Record<string, string> = ENV): Promise<TmuxSession> => {
-    session = await TmuxSession.start([process.execPath, BIN, ...args], { cwd: dir, env });
+  const start = async (args: string[], env: Record<string, string> = ENV, size: { width?: number; height?: number } = {}): Promise<TmuxSession> => {
+    session = await TmuxSession.start([process.execPath, BIN, ...args], { cwd: dir, env, ...size });
     return session;
   };
   const savedFile = async (name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as { questionnaire: string; version: string; answers: Record<string, unknown> };
@@ -206,6 +206,17 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
       'sciatica-screen: stopped; your answers so far are saved in kept.json (continue with: sciatica-screen --resume kept.json --save kept.json)\n[exit 130]',
     );
     expect((await savedFile('kept.json')).answers).toEqual({ leg_pain: 'yes', pain_side: 'one_leg' });
+  });
+
+  it('a 60×20 terminal: questions wrap between words, and after an emergency the last line on screen says what to do now', async () => {
+    const s = await start([], ENV, { width: 60, height: 20 });
+    let screen = await waitForQuestion(s, question(qn, 'leg_pain'));
+    expect(screen).toContain('? Does your pain spread from your back or buttock down into\na leg, below the knee?');
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
+    expect(await s.exitCode()).toBe(0);
+    screen = await s.visible();
+    expect(screen).not.toContain('━━━'); // the banner itself has scrolled out of sight…
+    expect(screen).toMatch(/WHAT TO DO NOW: Go to A&E now or call 999 \(scroll up to read\nit all\)\n\[exit 0\]$/); // …so it is said again, last
   });
 
   it('--plain: numbered answers typed as numbers, no symbols, no colour', async () => {

@@ -85,6 +85,11 @@ export class TmuxSession {
     return text.replace(/\s+$/, '');
   }
 
+  /** Only what is on the screen now (no scrollback), lines as the terminal shows them, trailing blanks trimmed. */
+  async visible(): Promise<string> {
+    return (await this.tmux(['capture-pane', '-p', '-t', this.name])).replace(/\s+$/, '');
+  }
+
   /** The screen with colour escapes (to check that none are sent). */
   async rawScreen(): Promise<string> {
     return this.tmux(['capture-pane', '-p', '-e', '-J', '-S', '-', '-t', this.name]);

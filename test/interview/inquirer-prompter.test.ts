@@ -42,9 +42,9 @@ function virtualPrompts(): { module: PromptModule; next: () => Promise<Rendered>
 const q = <T,>(id: string): T => QUESTIONS.find((x) => x.id === id) as T;
 const ctx = (over: Partial<AskContext> = {}): AskContext => ({ number: 2, remaining: 5, canGoBack: true, fromReview: false, ...over });
 
-function setup(plain = false) {
+function setup(plain = false, columns = 100) {
   const v = virtualPrompts();
-  const opts = { chalk: new Chalk({ level: 0 }), io: { input: process.stdin, output: process.stdout }, write: (t: string) => v.written.push(t), columns: 100 };
+  const opts = { chalk: new Chalk({ level: 0 }), io: { input: process.stdin, output: process.stdout }, write: (t: string) => v.written.push(t), columns };
   const prompter = plain ? createPlainPrompter(v.module, opts) : createInquirerPrompter(v.module, opts);
   return { ...v, prompter };
 }
@@ -158,6 +158,48 @@ describe('the plain prompter', () => {
     expect(r.getScreen()).toContain('Please type a number from 1 to 3');
     r.events.keypress('backspace');
     r.events.type('3');
+    r.events.keypress('enter');
+    await expect(reply).resolves.toEqual({ kind: 'answer', value: 'both_legs' });
+  });
+});
+
+describe('a narrow terminal (words are never cut in two)', () => {
+  it('the save offer and the file name are word-wrapped, with room for "(y/N)"', async () => {
+    const { prompter, next } = setup(false, 60);
+    const offer = prompter.confirm('Save your answers to a file (for your therapist, or to check again later)?', false);
+    const r = await next();
+    expect(r.getScreen()).toBe('? Save your answers to a file (for your therapist, or to\ncheck again later)? (y/N)');
+    r.events.keypress('enter');
+    await expect(offer).resolves.toBe(false);
+  });
+
+  it('plain mode wraps the question, its help and each answer; an answer continues under its text', async () => {
+    const { prompter, next, written } = setup(true, 41);
+    const side = q<ChoiceQuestion>('side');
+    const reply = prompter.choice(
+      {
+        ...side,
+        help: 'Think of the last week, not just of today, when you answer this question.',
+        options: [{ value: 'both_legs', label: 'It moves from one leg to the other (for example, left one day and right the next)' }],
+      },
+      ctx(),
+    );
+    const r = await next();
+    expect(written.join('')).toBe(
+      [
+        '',
+        'Question 2, about 5 left',
+        'Which leg hurts?',
+        'Help: Think of the last week, not just',
+        'of today, when you answer this question.',
+        '1. It moves from one leg to the other',
+        '   (for example, left one day and right',
+        '   the next)',
+        'b. Back to the previous question',
+        '',
+      ].join('\n'),
+    );
+    r.events.type('1');
     r.events.keypress('enter');
     await expect(reply).resolves.toEqual({ kind: 'answer', value: 'both_legs' });
   });
