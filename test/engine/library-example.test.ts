@@ -29,4 +29,18 @@ describe.skipIf(!built)('docs/library.md', () => {
     expect(r.stdout).toContain('See a GP or physiotherapist before booking a massage');
     expect(r.stdout).toMatch(/bytes of JSON; see_professional_first\n$/);
   });
+
+  it('every function, constant and type it documents is exported by the package and its .d.ts', async () => {
+    const doc = readFileSync(join(ROOT, 'docs/library.md'), 'utf8');
+    const api = /## API[\s\S]*?```ts\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const values = [...api.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\b/gm)].map((m) => m[1] as string);
+    expect(values.length).toBeGreaterThan(15);
+    const mod = (await import(join(ROOT, 'dist/index.js'))) as Record<string, unknown>;
+    for (const name of values) expect({ name, exported: name in mod }).toEqual({ name, exported: true });
+    const typesPara = /^Types \(all exported[\s\S]*?\n\n/m.exec(doc)?.[0] ?? '';
+    const types = [...typesPara.matchAll(/`([A-Z][A-Za-z]*)`/g)].map((m) => m[1] as string);
+    expect(types.length).toBeGreaterThan(20);
+    const dts = readFileSync(join(ROOT, 'dist/index.d.ts'), 'utf8');
+    for (const name of types) expect({ name, inDts: new RegExp(`\\b${name}\\b`).test(dts) }).toEqual({ name, inDts: true });
+  });
 });
