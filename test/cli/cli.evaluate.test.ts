@@ -73,6 +73,14 @@ describe('sciatica-screen evaluate', () => {
     expect(r.stdout).toBe(resultToJson(expected('unassessed-long-pain.json')));
   });
 
+  it('with - at a terminal, says it is waiting for the answers (a pipe gets no such line)', async () => {
+    const text = readFileSync(`${FIXTURES}unassessed-long-pain.json`, 'utf8');
+    const r = await run(['-', '--format', 'json'], { stdin: text, tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Reading the answers (JSON) from the terminal; end with Ctrl+D.\n');
+    expect(r.stdout).toBe(resultToJson(expected('unassessed-long-pain.json')));
+  });
+
   it('accepts a bare map with lenient spellings', async () => {
     const r = await run(['lenient-bare-map.json', '--format', 'json']);
     expect(r.code).toBe(0);

@@ -21,6 +21,8 @@ export interface EvaluateOptions {
 
 export async function runEvaluate(source: string, opts: EvaluateOptions, { io }: CommandContext): Promise<void> {
   const questionnaire = await loadQuestionnaireArg(opts.questionnaire, io.cwd);
+  // `-` at a terminal waits for typed input: say so, rather than seem to hang.
+  if (source === '-' && io.stdin.isTTY === true) io.stderr.write('Reading the answers (JSON) from the terminal; end with Ctrl+D.\n');
   const { label, bytes } = await readAnswersSource(source, io);
   const parsed = parseAnswersJson(bytes, label);
   if (!parsed.ok) {
