@@ -171,6 +171,12 @@ describe('sciatica-screen evaluate: bad input', () => {
     expect(empty).toMatchObject({ code: 65, stderr: '<stdin>:1:1: the file is empty (expected a JSON object)\n' });
   });
 
+  it('bytes that are not UTF-8, or a file too big to be answers: exit 65', async () => {
+    expect(await run(['not-utf8.json'])).toMatchObject({ code: 65, stdout: '', stderr: 'not-utf8.json: not valid UTF-8 text\n' });
+    const big = await run(['-'], { stdin: ' '.repeat(8 * 1024 * 1024 + 1) });
+    expect(big).toMatchObject({ code: 65, stdout: '', stderr: 'sciatica-screen: <stdin>: larger than 8 MiB; this is not an answers file\n' });
+  });
+
   it('a key given twice: exit 65 at the second one', async () => {
     const r = await run(['duplicate-key.json']);
     expect(r).toMatchObject({ code: 65, stderr: 'duplicate-key.json:3:3: "fever" appears twice in the same object\n' });
