@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { NOT_A_DIAGNOSIS } from '../../src/engine/result.js';
@@ -137,6 +138,24 @@ describe('the result as JSON', () => {
     ]);
     expect(json).toContain('\n  "disposition": "urgent",\n');
     expect(json).toContain('"fired": [\n    {\n      "rule": "infection",\n      "outcome": "urgent",\n      "reason"');
+  });
+
+  it('documents every field it writes in docs/result-format.md', () => {
+    const doc = readFileSync(new URL('../../docs/result-format.md', import.meta.url), 'utf8');
+    const r = JSON.parse(resultToJson(evaluate(mini, { ...calm, fever: 'yes', anticoagulants: 'yes' }))) as Record<string, unknown>;
+    const fields = /## Fields([\s\S]*?)\n### /.exec(doc)?.[1] ?? '';
+    const rows = fields.split('\n').filter((l) => l.startsWith('| `'));
+    const documented = rows.map((l) => (l.split('|')[1] as string).trim());
+    for (const key of Object.keys(r)) {
+      expect({ key, documented: documented.some((d) => d === `\`${key}\`` || d.startsWith(`\`${key}.`)) }).toEqual({ key, documented: true });
+    }
+    for (const key of Object.keys(r.questionnaire as object)) expect(documented).toContain(`\`questionnaire.${key}\``);
+    const fired = (r.fired as Record<string, unknown>[]).find((f) => 'cautions' in f && 'outcome' in f) as Record<string, unknown>;
+    for (const key of Object.keys(fired)) expect(documented).toContain(`\`fired[].${key}\``);
+    const caution = (r.cautions as Record<string, unknown>[])[0] as Record<string, unknown>;
+    for (const key of Object.keys(caution)) expect(fields).toMatch(new RegExp(`\`(cautions\\[\\])?\\.${key}\``));
+    expect(fields).toContain('A **citation** is `{ id, title, publisher, year?, url?, section? }`');
+    expect(doc).toContain(`# The Result format (\`formatVersion: ${r.formatVersion as number}\`)`);
   });
 
   it('is byte-identical for the same answers given in any key order', () => {
