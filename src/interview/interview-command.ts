@@ -4,7 +4,7 @@
  * prompt library, and runs the session. Returns the exit code; user errors are ScreenErrors
  * (65 bad answers file, 66 unreadable file, 78 invalid questionnaire).
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { useColor } from '../cli/color.js';
@@ -13,6 +13,7 @@ import { loadQuestionnaireArg } from '../cli/questionnaire-arg.js';
 import { nextQuestion } from '../engine/walk.js';
 import { evaluate } from '../engine/evaluate.js';
 import { parseAnswersDocument } from '../engine/answers.js';
+import { parseAnswersJson } from '../io/answers-file.js';
 import { EXIT, ScreenError } from '../errors.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
 import { renderResultText } from '../report/text.js';
@@ -78,22 +79,29 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   );
 }
 
-/** Reads and validates a `--resume` file; any problem is one line and exit 65 (66 if unreadable). */
+/** An answers file is a few kilobytes; anything far larger is not one (and is not read whole). */
+export const RESUME_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads and validates a `--resume` file the way `evaluate` reads an answers file (a BOM, a
+ * repeated key and a syntax error's place are handled alike); any problem is one line and exit
+ * 65 (66 if unreadable).
+ */
 async function readResume(path: string, shown: string, q: Questionnaire): Promise<Answers> {
-  let text: string;
+  let bytes: Uint8Array | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readAtMost(path, RESUME_MAX_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(e);
     throw new ScreenError('interview.resume-unreadable', EXIT.noInput, `cannot read ${shown}: ${why}`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: not a JSON answers file (${e instanceof Error ? e.message : String(e)})`);
+  if (bytes === undefined) {
+    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: too large to be an answers file (over ${RESUME_MAX_BYTES / 1024 / 1024} MiB)`);
   }
+  const parsed = parseAnswersJson(bytes, shown);
+  if (!parsed.ok) throw new ScreenError('interview.resume-invalid', EXIT.dataErr, parsed.error);
+  const doc = parsed.doc;
   const { answers, problems } = parseAnswersDocument(doc, q);
   const first = problems[0];
   if (first) {
@@ -101,6 +109,24 @@ async function readResume(path: string, shown: string, q: Questionnaire): Promis
     throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: ${first.message}${more}`);
   }
   return answers;
+}
+
+/** The file's bytes, or undefined when it is longer than `max` bytes (only `max + 1` are read). */
+async function readAtMost(path: string, max: number): Promise<Uint8Array | undefined> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > max) return undefined;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await file.close();
+  }
 }
 
 function colorLevel(io: CliIo): 1 | 2 | 3 {

@@ -12,6 +12,8 @@ describe('sciatica-screen interview, before any prompt', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sciatica-cli-interview-'));
     await writeFile(join(dir, 'bad-json.json'), '{"answers": {');
+    await writeFile(join(dir, 'garbage.txt'), 'garbage\nmore garbage\n');
+    await writeFile(join(dir, 'huge.json'), `{"answers": {}, "pad": "${'x'.repeat(1024 * 1024)}"}`);
     await writeFile(join(dir, 'wrong-q.json'), JSON.stringify({ questionnaire: 'something-else', version: '1.0.0', answers: {} }));
     await writeFile(join(dir, 'bad-value.json'), JSON.stringify({ questionnaire: 'sciatica-massage', version: '1.0.0', answers: { pain_intensity: 14, age: 7 } }));
   });
@@ -30,10 +32,16 @@ describe('sciatica-screen interview, before any prompt', () => {
     expect(r.stderr).toBe(NO_TERMINAL);
   });
 
-  it('a --resume file that is not JSON: one line naming it, exit 65', async () => {
+  it('a --resume file that is not JSON: one line naming the file and the place, as evaluate does, exit 65', async () => {
     const r = await runCli(['--resume', 'bad-json.json'], { tty: true, cwd: dir });
-    expect(r.code).toBe(65);
-    expect(r.stderr).toMatch(/^sciatica-screen: bad-json\.json: not a JSON answers file \(.+\)\n$/);
+    expect(r).toMatchObject({ code: 65, stderr: 'sciatica-screen: bad-json.json:1:14: expected a key in double quotes, found end of file\n' });
+    const garbage = await runCli(['--resume', 'garbage.txt'], { tty: true, cwd: dir });
+    expect(garbage).toMatchObject({ code: 65, stderr: 'sciatica-screen: garbage.txt:1:1: unexpected "g"\n' });
+  });
+
+  it('a --resume file far too large to be an answers file is refused without reading it all (65)', async () => {
+    const r = await runCli(['--resume', 'huge.json'], { tty: true, cwd: dir });
+    expect(r).toMatchObject({ code: 65, stderr: 'sciatica-screen: huge.json: too large to be an answers file (over 1 MiB)\n' });
   });
 
   it('a --resume file for another questionnaire or with impossible answers: its first problem in one line, exit 65', async () => {
