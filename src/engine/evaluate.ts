@@ -7,10 +7,11 @@
  *    each with the answers that made it hold.
  * 3. The disposition is the most urgent outcome of any fired rule, else the mildest outcome.
  * 4. Engine safety net, whatever the questionnaire says: when a red-flag question on the path is
- *    unanswered, or was given one of its red-flag values, the disposition is never the mildest
- *    outcome. If the questionnaire's rules left it there, it is raised to the next-mildest and a
- *    fired entry `engine:red-flag-unanswered` and/or `engine:red-flag-answer` (no sources) says
- *    why. See docs/result-format.md.
+ *    unanswered, or any red-flag question (on the path or off it) was given one of its red-flag
+ *    values, the disposition is never the mildest outcome. If the questionnaire's rules left it
+ *    there, it is raised to the next-mildest and fired entries `engine:red-flag-unanswered`,
+ *    `engine:red-flag-answer`, `engine:red-flag-answer-off-path` (no sources) say why. See
+ *    docs/result-format.md.
  *
  * `answers` must be normalised (normaliseAnswers/parseAnswersDocument): values are compared
  * exactly as stored.

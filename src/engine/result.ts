@@ -21,8 +21,9 @@ export interface Citation {
 }
 
 export interface FiredRule {
-  /** The rule id, or for the engine's red-flag safety net `engine:red-flag-unanswered` /
-   * `engine:red-flag-answer` (after the questionnaire's rules; no sources). */
+  /** The rule id, or for the engine's red-flag safety net `engine:red-flag-unanswered`,
+   * `engine:red-flag-answer` or `engine:red-flag-answer-off-path` (after the questionnaire's
+   * rules; no sources). */
   readonly rule: string;
   readonly outcome?: string;
   readonly cautions?: readonly string[];
@@ -30,8 +31,10 @@ export interface FiredRule {
   /** The rule's sources, in the order the rule lists them. */
   readonly source: readonly Citation[];
   /** The answers that made the condition hold, by question id: path questions in path order,
-   * then any question off the path (always `null`). `null` means unanswered (a `missing`,
-   * `answered: false` or `not` test held because of it). */
+   * then any question off the path (always `null`; except in `engine:red-flag-answer-off-path`,
+   * which lists the off-path answers it is about). `null` means unanswered (a `missing`,
+   * `answered: false` or `not` test held because of it). Keeping these answers and changing any
+   * other on the same path, the rule still fires. */
   readonly answers: Readonly<Record<string, AnswerValue | null>>;
 }
 
@@ -47,7 +50,8 @@ export interface Result {
   readonly formatVersion: typeof RESULT_FORMAT_VERSION;
   readonly questionnaire: { readonly id: string; readonly version: string; readonly sha256: string };
   /** An outcome id: the most urgent outcome raised by any fired rule (or the mildest if none);
-   * never the mildest when a red-flag question on the path is unanswered or flagged. */
+   * never the mildest when a red-flag question on the path is unanswered, or any red-flag question
+   * (on the path or off it) has a red-flag value. */
   readonly disposition: string;
   readonly title: string;
   readonly advice: string;
