@@ -1,5 +1,5 @@
 /** An answer in the words the person chose it with: option labels, units, "Not sure", "Skipped". */
-import { UNSURE, type AnswerValue, type Question } from '../questionnaire/model.js';
+import { UNSURE, type AnswerValue, type Question, type ScaleQuestion } from '../questionnaire/model.js';
 
 export function formatAnswer(q: Question, value: AnswerValue | null | undefined): string {
   if (value === null || value === undefined) return 'Skipped';
@@ -16,13 +16,17 @@ export function formatAnswer(q: Question, value: AnswerValue | null | undefined)
     }
     case 'number':
       return q.unit ? `${String(value)} ${q.unit}` : String(value);
-    case 'scale': {
-      const anchor = typeof value === 'number' ? q.anchors[value] : undefined;
-      return anchor ? `${value} (${anchor})` : String(value);
-    }
+    case 'scale':
+      return scaleAnswer(q, value);
     default: {
       const _exhaustive: never = q;
       return String(_exhaustive);
     }
   }
+}
+
+/** A point on a scale with its top, so "4" is not read as 4 of something else: "4 out of 10 (…)" with the anchor when it has one. */
+export function scaleAnswer(q: ScaleQuestion, value: AnswerValue): string {
+  const anchor = typeof value === 'number' ? q.anchors[value] : undefined;
+  return `${String(value)} out of ${q.max}${anchor ? ` (${anchor})` : ''}`;
 }

@@ -12,6 +12,7 @@ import type * as InquirerPrompts from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { ChoiceOption, NumberQuestion, Question, ScaleQuestion } from '../questionnaire/model.js';
 import { UNSURE } from '../questionnaire/model.js';
+import { scaleAnswer } from './format-answer.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme, withHelp } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
@@ -51,6 +52,11 @@ export function progressText(ctx: AskContext, sep = ' · '): string {
 
 export function backLabel(ctx: AskContext): string {
   return ctx.fromReview ? '← Back to the review (keep this answer)' : '← Back to the previous question';
+}
+
+/** What the answered prompt's line shows after "back": where it went, not an answer. */
+function backShort(ctx: AskContext): string {
+  return ctx.fromReview ? '← back to the review' : '← went back';
 }
 
 /**
@@ -97,14 +103,14 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
 
   async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
     header(ctx);
-    const choices: Array<{ value: string; name: string; description?: string } | InstanceType<typeof p.Separator>> = options.map((o) => ({
+    const choices: Array<{ value: string; name: string; short?: string; description?: string } | InstanceType<typeof p.Separator>> = options.map((o) => ({
       value: o.value,
       name: o.label,
       ...(o.help ? { description: o.help } : {}),
     }));
     if (q.unsure) choices.push({ value: UNSURE, name: 'Not sure' });
     if (!q.required) choices.push({ value: SKIP, name: 'Skip this question' });
-    if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx) });
+    if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx), short: backShort(ctx) });
     const previous = ctx.previous === null ? SKIP : typeof ctx.previous === 'string' ? ctx.previous : undefined;
     const value = await p.select(
       {
@@ -158,7 +164,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
     async multi(q, ctx) {
       header(ctx);
       const previous = Array.isArray(ctx.previous) ? (ctx.previous as readonly string[]) : undefined;
-      const choices: Array<{ value: string; name: string; checked?: boolean; description?: string } | InstanceType<typeof p.Separator>> =
+      const choices: Array<{ value: string; name: string; short?: string; checked?: boolean; description?: string } | InstanceType<typeof p.Separator>> =
         q.options.map((o) => ({
           value: o.value,
           name: o.label,
@@ -167,7 +173,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
         }));
       choices.push({ value: NONE, name: 'None of these', checked: previous !== undefined && previous.length === 0 });
       if (!q.required) choices.push({ value: SKIP, name: 'Skip this question', checked: ctx.previous === null });
-      if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx) });
+      if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx), short: backShort(ctx) });
       const picked = await p.checkbox(
         {
           message: questionText(q),
@@ -237,8 +243,9 @@ export function multiProblem(ticked: readonly string[]): string | undefined {
 function shownNumber(q: NumberQuestion | ScaleQuestion, text: string): string {
   const r = parseNumberReply(q, text);
   if (typeof r === 'string') return text;
-  if (r.kind === 'back') return '← Back';
+  if (r.kind === 'back') return '← went back';
   if (r.value === null) return 'Skipped';
   if (r.value === UNSURE) return 'Not sure';
-  return q.type === 'number' && q.unit ? `${String(r.value)} ${q.unit}` : String(r.value);
+  if (q.type === 'scale') return scaleAnswer(q, r.value);
+  return q.unit ? `${String(r.value)} ${q.unit}` : String(r.value);
 }

@@ -83,6 +83,7 @@ describe('the Inquirer prompter', () => {
     r.events.type('4');
     r.events.keypress('enter');
     await expect(reply).resolves.toEqual({ kind: 'back' });
+    expect(r.getScreen()).toBe('✔ Which leg hurts? ← went back'); // not "answered: Back to the previous question"
   });
 
   it('no ← Back at the first question; from the review, back means "return to the review"', async () => {
@@ -125,6 +126,7 @@ describe('the Inquirer prompter', () => {
     r.events.type('7');
     r.events.keypress('enter');
     await expect(reply).resolves.toEqual({ kind: 'answer', value: 7 });
+    expect(r.getScreen()).toBe('✔ How bad is the pain? 7 out of 10');
   });
 
   it('multi: ticks become a list; "None of these" is an answer of its own and cannot go with others', async () => {

@@ -54,7 +54,7 @@ describe('the question loop', () => {
       ['pain', 'Yes'],
       ['saddle', 'No'],
       ['side', 'Left leg'],
-      ['level', '4'],
+      ['level', '4 out of 10'],
       ['age', 'Skipped'],
       ['tried', 'Rest'],
     ]);
@@ -142,7 +142,7 @@ describe('the question loop', () => {
       'pain=Yes',
       'saddle=No',
       'side=Left leg',
-      'level=6',
+      'level=6 out of 10',
       'age=50 years',
       'tried=Painkillers',
     ]);
