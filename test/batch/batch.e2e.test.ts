@@ -57,6 +57,27 @@ describe('batch, built binary', () => {
     expect(pooled.stdout).toBe(single.stdout);
   });
 
+  it('hostile records just under 4 MiB (400k keys; 1.4M empty objects) are error records in the worker pool, and the batch goes on', async () => {
+    const budget = 4 * 1024 * 1024 - 100;
+    let manyKeys = '{"k0":0';
+    for (let i = 1; manyKeys.length < budget; i++) manyKeys += `,"k${i}":0`;
+    manyKeys += '}';
+    const manyObjects = `{"questionnaire":"sciatica-massage","answers":[${'{},'.repeat(Math.floor((budget - 60) / 3))}{}]}`;
+    const path = join(dir, 'hostile.jsonl');
+    writeFileSync(path, `${GOOD[0]}\n${manyKeys}\n${GOOD[1]}\n${manyObjects}\n${GOOD[2]}\n`);
+    const r = await runBin(['batch', path, '--jobs', '2']);
+    expect(r.stderr).not.toMatch(/internal error|memory/);
+    expect(r.code).toBe(65);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { line: number; error?: string });
+    expect(out.map((o) => [o.line, o.error])).toEqual([
+      [1, undefined],
+      [2, expect.stringMatching(/^the record has more than \d+ answers \(sciatica-massage has \d+ questions\)$/) as unknown as string],
+      [3, undefined],
+      [4, expect.stringMatching(/^"answers" must be/) as unknown as string],
+      [5, undefined],
+    ]);
+  });
+
   it('streaming mapper (Hadoop Streaming, Spark RDD.pipe): one line out per non-blank line in, in order, nothing else on stdout', async () => {
     const input = [GOOD[0], '', GOOD[1], BAD[0], '   ', GOOD[2]].join('\n');
     const r = await runBin(['batch', '-'], { stdin: `${input}\n` });

@@ -154,6 +154,43 @@ describe('CSV chunks', () => {
   });
 });
 
+describe('records far larger than the questionnaire', () => {
+  it('more answers than questions + 100 is an error record without calling the engine (JSONL bare and wrapped, CSV)', () => {
+    const calls: string[] = [];
+    const engine: BatchEngine = {
+      ...fakeEngine,
+      parseAnswersDocument: (doc, q) => (calls.push('parse'), fakeEngine.parseAnswersDocument.call(fakeEngine, doc, q)),
+      normaliseAnswers: (q, raw) => (calls.push('normalise'), fakeEngine.normaliseAnswers(q, raw)),
+    };
+    const many = Object.fromEntries(Array.from({ length: 104 }, (_, i) => [`k${i}`, 'x']));
+    const processor = new ChunkProcessor(Q, engine, { to: 'jsonl', full: false });
+    const jsonl = processor.process({
+      kind: 'jsonl',
+      firstLine: 1,
+      bytes: bytes(`${JSON.stringify(many)}\n${JSON.stringify({ questionnaire: 'fake', id: 'big', answers: many })}\n`),
+    });
+    const message = 'the record has more than 103 answers (fake has 3 questions)';
+    expect(jsonl.out).toBe(
+      `${JSON.stringify({ line: 1, error: message })}\n${JSON.stringify({ line: 2, id: 'big', error: message })}\n`,
+    );
+    const header = ['id', ...Object.keys(many)];
+    const csv = processor.process({ kind: 'csv', firstLine: 2, header, bytes: bytes(`r1,${Object.values(many).join(',')}\n`) });
+    expect(csv.out).toBe(`${JSON.stringify({ line: 2, id: 'r1', error: message })}\n`);
+    expect(calls).toEqual([]);
+    // 103 answers still get the engine's own messages.
+    processor.process({ kind: 'jsonl', firstLine: 1, bytes: bytes(JSON.stringify(Object.fromEntries(Object.entries(many).slice(0, 103)))) });
+    expect(calls).toEqual(['parse']);
+  });
+
+  it('an error message longer than 300 characters is cut on stderr, whole in the output', () => {
+    const key = 'k'.repeat(1000);
+    const r = run({ kind: 'jsonl', firstLine: 7, bytes: bytes(JSON.stringify({ [key]: 1 })) });
+    const full = `${JSON.stringify(key)} is not a question of fake`;
+    expect(JSON.parse(r.out)).toEqual({ line: 7, error: full });
+    expect(r.errorMessages).toEqual([`7: ${full.slice(0, 300)}… (${full.length} characters; in full in the output)`]);
+  });
+});
+
 describe('JSON array chunks', () => {
   it('uses the line each element starts on', () => {
     const r = run({ kind: 'json', lines: [2, 5], texts: ['{"leg_pain":"yes","age":3}', '{"leg_pain":'] }, 'json');

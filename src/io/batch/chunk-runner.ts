@@ -36,12 +36,13 @@ export type WorkerMessage =
 
 /**
  * A small young generation keeps each worker's memory flat (records die young; a bigger nursery
- * buys little speed and costs RSS in every thread). The old generation holds the questionnaire,
- * the engine and one task (records are capped at MAX_RECORD_BYTES = 4 MiB), so 64 MB is ample;
- * measured on 1 M records: 16 MB nursery, no cap → 231 MB peak RSS; 4 MB + 64 MB cap → see
- * docs/batch.md.
+ * buys little speed and costs RSS in every thread). The old-generation cap is a backstop, not a
+ * budget: it must hold the questionnaire, the engine and the worst record allowed
+ * (MAX_RECORD_BYTES = 4 MiB of JSON such as `[{},{},…]` parses to about 100 MB of heap), or one
+ * hostile record would kill the batch. A normal run uses a few MB of it; its peak RSS is the same
+ * with a 64 MB or a 256 MB cap (measured on 1 M records, see docs/batch.md).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
 
 const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
 

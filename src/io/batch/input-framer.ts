@@ -156,7 +156,7 @@ class CsvFramer extends LineFramer {
     const start = hasBom(this.headBuf) ? 3 : 0;
     const cut = firstCsvRecordBoundary(this.headBuf.subarray(start));
     if (cut === 0) {
-      if (this.headBuf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, 1, 'the header row is not closed (an unclosed quote?)');
+      if (this.headBuf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, 1, `the header row is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (an unclosed quote?)`);
       return [];
     }
     const rest = this.acceptHeader(this.headBuf.subarray(start, start + cut), this.headBuf.subarray(start + cut));

@@ -30,7 +30,7 @@ export interface ChunkResult {
   readonly errors: number;
   /** Count of evaluated records by disposition id. */
   readonly dispositions: Readonly<Record<string, number>>;
-  /** One `line: message` text per error record, in order. */
+  /** One `line: message` text per error record, in order, for stderr (a message over MAX_STDERR_MESSAGE_CHARS is cut). */
   readonly errorMessages: readonly string[];
 }
 
@@ -43,6 +43,7 @@ export interface ChunkSettings {
 export class ChunkProcessor {
   private readonly formatter: RecordFormatter;
   private readonly multi: ReadonlySet<string>;
+  private readonly maxKeys: number;
   private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
   constructor(
@@ -52,6 +53,7 @@ export class ChunkProcessor {
   ) {
     this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r));
     this.multi = new Set(q.questions.filter((x) => x.type === 'multi').map((x) => x.id));
+    this.maxKeys = q.questions.length + EXTRA_KEYS_ALLOWED;
   }
 
   process(task: ChunkTask): ChunkResult {
@@ -101,10 +103,30 @@ export class ChunkProcessor {
       acc.error(line, undefined, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
+    if (this.tooManyKeys(doc) || this.tooManyKeys(isPlainObject(doc) ? doc.answers : undefined)) {
+      acc.error(line, recordIdOf(doc), this.tooManyKeysMessage());
+      return;
+    }
     const parsed = this.engine.parseAnswersDocument(doc, this.q);
     const id = parsed.recordId ?? recordIdOf(doc);
     if (parsed.problems.length > 0) acc.error(line, id, problemsText(parsed.problems));
     else acc.evaluated(line, id, this.engine.evaluate(this.q, parsed.answers));
+  }
+
+  /**
+   * A record with far more keys than the questionnaire has questions is refused before the engine
+   * sees it: the engine's per-key messages (with did-you-mean hints) would cost time and memory in
+   * proportion, and a worker's heap is capped (a 4 MiB line can hold 400,000 keys).
+   */
+  private tooManyKeys(value: unknown): boolean {
+    if (!isPlainObject(value)) return false;
+    let n = 0;
+    for (const key in value) if (Object.hasOwn(value, key) && ++n > this.maxKeys) return true;
+    return false;
+  }
+
+  private tooManyKeysMessage(): string {
+    return `the record has more than ${this.maxKeys} answers (${this.q.id} has ${this.q.questions.length} questions)`;
   }
 
   private csv(bytes: Uint8Array, firstLine: number, header: readonly string[], acc: Accumulator): void {
@@ -172,13 +194,18 @@ export class ChunkProcessor {
     const idColumn = header.indexOf('id');
     const id = idColumn === -1 ? undefined : record[idColumn] || undefined;
     if (record.length !== header.length) {
-      acc.error(line, id, `the row has ${record.length} fields, the header has ${header.length}`);
+      acc.error(line, id, `the row has ${record.length} field${record.length === 1 ? "" : "s"}, the header has ${header.length}`);
       return;
     }
     const raw: Record<string, unknown> = {};
+    let answered = 0;
     for (let c = 0; c < header.length; c++) {
       const cell = record[c] ?? '';
       if (c === idColumn || cell === '') continue; // an empty cell is unanswered
+      if (++answered > this.maxKeys) {
+        acc.error(line, id, this.tooManyKeysMessage());
+        return;
+      }
       const qid = header[c]!;
       raw[qid] = this.multi.has(qid) ? splitMulti(cell) : cell;
     }
@@ -221,6 +248,13 @@ function splitMulti(cell: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Keys beyond the questionnaire's questions that a record may have and still get the engine's own messages. */
+const EXTRA_KEYS_ALLOWED = 100;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The record id of a wrapped document, for an error record whose answers could not be used. */
 function recordIdOf(doc: unknown): string | undefined {
   if (typeof doc === 'object' && doc !== null && !Array.isArray(doc) && 'answers' in doc) {
@@ -250,6 +284,13 @@ function csvErrorMessage(err: CsvError | Error): string {
   }
 }
 
+/** Error lines on stderr are cut to this many characters (a value copied from the input may be megabytes long); the output record keeps the whole message. */
+export const MAX_STDERR_MESSAGE_CHARS = 300;
+
+function shortened(message: string): string {
+  return message.length <= MAX_STDERR_MESSAGE_CHARS ? message : `${message.slice(0, MAX_STDERR_MESSAGE_CHARS)}… (${message.length} characters; in full in the output)`;
+}
+
 class Accumulator {
   private readonly out: string[] = [];
   private readonly errorMessages: string[] = [];
@@ -266,7 +307,7 @@ class Accumulator {
 
   error(line: number, id: string | undefined, message: string): void {
     this.records++;
-    this.errorMessages.push(`${line}: ${message}`);
+    this.errorMessages.push(`${line}: ${shortened(message)}`);
     this.out.push(this.formatter.error(line, id, message));
   }
 
