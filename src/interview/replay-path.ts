@@ -14,12 +14,15 @@ export interface Replayed {
   readonly answers: Answers;
   /** Ids in `given` that are not on the path. */
   readonly dropped: readonly string[];
+  /** Questions on the path (as far as the answers given decide it) that have no answer yet, in order. */
+  readonly unanswered: readonly string[];
 }
 
 export function replayPath(q: Questionnaire, engine: InterviewEngine, given: Answers): Replayed {
   const trail: string[] = [];
   const answers: Record<string, AnswerValue | null> = {};
   const probe: Record<string, AnswerValue | null> = {};
+  const unanswered: string[] = [];
   let gap = false;
   for (;;) {
     const step = engine.nextQuestion(q, probe);
@@ -33,10 +36,11 @@ export function replayPath(q: Questionnaire, engine: InterviewEngine, given: Ans
     } else {
       gap = true;
       probe[id] = null;
+      unanswered.push(id);
     }
   }
   const dropped = Object.keys(given).filter((id) => !Object.hasOwn(answers, id));
-  return { trail, answers, dropped };
+  return { trail, answers, dropped, unanswered };
 }
 
 /** The answers of `ids`, in that order. */

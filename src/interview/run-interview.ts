@@ -97,7 +97,9 @@ export async function runInterview(deps: InterviewDeps): Promise<InterviewEnd> {
       const question = step.question;
       const ctx: AskContext = {
         number: trail.length + 1,
-        remaining: step.remaining,
+        // After the review only unanswered questions are asked (the engine, seeing just the
+        // trail, would count every later question again).
+        remaining: reviewed ? replayPath(q, engine, given).unanswered.filter((id) => id !== question.id).length : step.remaining,
         ...(Object.hasOwn(given, question.id) ? { previous: given[question.id] ?? null } : {}),
         canGoBack: trail.length > 0,
         fromReview: false,

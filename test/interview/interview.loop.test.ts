@@ -137,6 +137,9 @@ describe('the question loop', () => {
       ['level', 3, 4],
       ['level', 3, 4],
     ]);
+    // The one question the change brought: nothing is left after it (the rest are answered), not "about 3 left".
+    const side = prompter.seen.find((s) => s.kind === 'side');
+    expect([side?.ctx?.number, side?.ctx?.remaining, side?.ctx?.fromReview]).toEqual([3, 0, false]);
     const lastReview = prompter.seen.filter((s) => s.kind === 'review').at(-1);
     expect(lastReview?.entries?.map((e) => `${e.question.id}=${e.shown}`)).toEqual([
       'pain=Yes',
