@@ -1,7 +1,7 @@
 // The built binary as a user (or Hadoop/Spark) runs it: a 100k-record run, the streaming-mapper
 // contract, a broken pipe, and the worker pool. Needs `npm run build` (npm test does it).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,33 @@ describe('batch, built binary', () => {
     expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^sciatica-screen: interrupted after \d+ records; \S+\/results\.jsonl was not written$/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk is exit 73 with one line naming the output', async () => {
+    const path = join(dir, 'good-20k.jsonl');
+    writeFileSync(path, `${Array.from({ length: 20_000 }, (_, i) => GOOD[i % 3]).join('\n')}\n`);
+    const fd = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [BIN, 'batch', path], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect({ code, stderr }).toEqual({ code: 73, stderr: 'sciatica-screen: cannot write standard output: the disk is full\n' });
+  });
+
+  it('-o naming a FIFO writes into it (renaming a file over it would replace it)', async () => {
+    const fifo = join(dir, 'results.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const readerDone = new Promise((resolve) => reader.on('close', resolve));
+    const r = await runBin(['batch', '-', '-o', fifo], { stdin: `${GOOD[0]}\n${GOOD[1]}\n` });
+    await readerDone;
+    expect(r.code).toBe(0);
+    expect(got.trimEnd().split('\n').map((l) => (JSON.parse(l) as { line: number }).line)).toEqual([1, 2]);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('no progress bar and no colour codes when stderr is not a terminal', async () => {

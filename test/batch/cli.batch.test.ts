@@ -1,6 +1,6 @@
 // `batch` in-process with the real engine and the bundled questionnaire: formats in and out,
 // stdin/stdout, error records and exit codes, -o, and the same results as `evaluate`.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync, symlinkSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +201,22 @@ describe('batch: bad records and exit codes', () => {
     // …also when it is the last line, without a final LF.
     const last = await runCli(['batch', file('huge-last.jsonl', `${JSON.stringify(GOOD)}\n${huge}`)]);
     expect(jsonLines(last.stdout).map((x) => [x.line, x.error])).toEqual([[1, undefined], [2, 'the record is longer than 4 MiB']]);
+  });
+
+  it('-o naming a folder is exit 73 before anything is read', async () => {
+    mkdirSync(join(dir, 'a-folder'), { recursive: true });
+    const r = await runCli(['batch', '-', '-o', join(dir, 'a-folder')], { stdin: `${JSON.stringify(GOOD)}\n` });
+    expect(r).toEqual({ code: 73, stdout: '', stderr: `sciatica-screen: cannot write ${join(dir, 'a-folder')}: it is a folder\n` });
+  });
+
+  it('-o through a symbolic link replaces the target and keeps the link', async () => {
+    const target = file('target.jsonl', 'old\n');
+    const link = join(dir, 'link.jsonl');
+    symlinkSync(target, link);
+    const r = await runCli(['batch', '-', '-o', link], { stdin: `${JSON.stringify(GOOD)}\n` });
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(jsonLines(readFileSync(target, 'utf8'))[0]).toMatchObject({ line: 1 });
   });
 
   it('a bad --to is a usage error', async () => {

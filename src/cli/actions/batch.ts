@@ -5,7 +5,7 @@
  * 66 input not readable, 73 output not writable, 78 invalid questionnaire, 64 bad usage.
  * A closed output (`| head`) ends quietly with 0.
  */
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -71,6 +71,7 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
     const summary = await runBatch({
       input: source,
       inputName,
+      outputName: options.output ?? 'standard output',
       from,
       sink: output?.stream ?? io.stdout,
       framing: formatter,
@@ -120,8 +121,49 @@ interface AtomicOutput {
   discard(): Promise<void>;
 }
 
-/** Streams to a temporary file beside `path`; only `commit` makes it appear under `path`. */
+/**
+ * Streams to a temporary file beside `path`; only `commit` makes it appear under `path`. A path
+ * that names a device, a FIFO or a socket (`-o /dev/stdout`, a named pipe) is written directly:
+ * renaming a file over it would replace it. A symbolic link is followed (its target is replaced).
+ */
 async function openAtomicOutput(path: string, shown: string): Promise<AtomicOutput> {
+  let target = path;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!st.isFile()) return await openDirectOutput(path, shown);
+    target = await realpath(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw writeError(shown, e);
+  }
+  return openTempOutput(target, shown);
+}
+
+async function openDirectOutput(path: string, shown: string): Promise<AtomicOutput> {
+  const fh = await open(path, 'w');
+  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024 });
+  const closed = new Promise<void>((res) => stream.once('close', () => res()));
+  return {
+    stream,
+    async commit() {
+      try {
+        await new Promise<void>((res, rej) => {
+          stream.once('error', rej);
+          stream.end(() => res());
+        });
+        await closed;
+      } catch (e) {
+        throw writeError(shown, e);
+      }
+    },
+    async discard() {
+      if (!stream.destroyed) stream.destroy();
+      await closed;
+    },
+  };
+}
+
+async function openTempOutput(path: string, shown: string): Promise<AtomicOutput> {
   const tmp = tempPathFor(path);
   let fh: FileHandle;
   try {

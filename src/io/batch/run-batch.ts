@@ -2,9 +2,11 @@
  * A batch run: read the input in pieces, cut them into chunks of whole records, run each chunk
  * (in workers or in-process), and write the results in input order with back-pressure. Bad
  * records become error records and the run goes on; each is also reported on stderr (the first
- * `MAX_ERROR_LINES`). A closed output (EPIPE, e.g. `| head`) stops the run quietly.
+ * `MAX_ERROR_LINES`). A closed output (EPIPE, e.g. `| head`) stops the run quietly; any other
+ * output error (a full disk) stops it with a ScreenError (exit 73) naming the output.
  */
 import type { Readable, Writable } from 'node:stream';
+import { writeError } from '../write-atomic.js';
 import type { ChunkRunner } from './chunk-runner.js';
 import type { InputFormat } from './formats.js';
 import { inputFramer } from './input-framer.js';
@@ -19,6 +21,8 @@ export interface BatchRun {
   readonly input: AsyncIterable<Uint8Array> & Partial<Pick<Readable, 'destroy'>>;
   /** How the input is named in messages (`<stdin>` for standard input). */
   readonly inputName: string;
+  /** How the output is named in messages (`standard output`, or the -o file). */
+  readonly outputName: string;
   readonly from: InputFormat;
   readonly sink: Writable;
   readonly framing: Framing;
@@ -43,6 +47,10 @@ export interface BatchSummary {
 }
 
 class BrokenPipe {}
+/** The sink failed for another reason than EPIPE (a full disk, an I/O error). */
+class SinkFailed {
+  constructor(readonly error: unknown) {}
+}
 
 export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   const now = run.now ?? (() => performance.now());
@@ -68,7 +76,7 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
 
   const maxPending = run.runner.threads * 2 + 1;
   const output = new OrderedOutput(run.sink, run.framing, maxPending, onResult);
-  const onSinkError = (e: NodeJS.ErrnoException) => output.abort(e.code === 'EPIPE' ? new BrokenPipe() : e);
+  const onSinkError = (e: NodeJS.ErrnoException) => output.abort(e.code === 'EPIPE' ? new BrokenPipe() : new SinkFailed(e));
   run.sink.on('error', onSinkError);
   const framer = inputFramer(run.from, run.inputName);
   // Standard input may wait forever for more: an interrupt ends the iteration by destroying it.
@@ -106,7 +114,7 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   const failed = output.failed;
   if (failed && !(failed.error instanceof BrokenPipe)) {
     run.sink.off('error', onSinkError);
-    throw failed.error;
+    throw failed.error instanceof SinkFailed ? writeError(run.outputName, failed.error.error) : failed.error;
   }
   // After EPIPE the sink may emit more errors: keep a listener so none is unhandled.
   return { records, errors, dispositions, seconds: (now() - started) / 1000, brokenPipe: failed !== undefined, interrupted: run.signal?.aborted === true };
