@@ -142,7 +142,7 @@ describe('batch, built binary', () => {
     const child = spawn(process.execPath, [BIN, 'batch', path], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     expect({ code, stderr }).toEqual({ code: 73, stderr: 'sciatica-screen: cannot write standard output: the disk is full\n' });
   });
