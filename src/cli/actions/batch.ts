@@ -82,8 +82,9 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
     });
     if (summary.brokenPipe) return EXIT.ok;
     if (summary.interrupted) {
-      const where = output ? `${options.output} was not written` : 'the results before it were written';
-      throw new ScreenError('batch.interrupted', EXIT.interrupted, `interrupted after ${summary.records} records; ${where}`);
+      const where = output?.atomic ? `${options.output} was not written` : 'the results before it were written';
+      const records = `${summary.records} record${summary.records === 1 ? '' : 's'}`;
+      throw new ScreenError('batch.interrupted', EXIT.interrupted, `interrupted after ${records}; ${where}`);
     }
     await output?.commit();
     io.stderr.write(`${formatSummary(summary, q.outcomes.map((o) => o.id))}\n`);
@@ -115,6 +116,8 @@ function readError(input: string, e: unknown): ScreenError {
 
 interface AtomicOutput {
   readonly stream: Writable;
+  /** False for a device or FIFO, which is written as the batch goes. */
+  readonly atomic: boolean;
   /** Flushes, fsyncs and renames the temporary file over the target. */
   commit(): Promise<void>;
   /** Removes the temporary file unless committed. */
@@ -145,6 +148,7 @@ async function openDirectOutput(path: string, shown: string): Promise<AtomicOutp
   const closed = new Promise<void>((res) => stream.once('close', () => res()));
   return {
     stream,
+    atomic: false,
     async commit() {
       try {
         await new Promise<void>((res, rej) => {
@@ -177,6 +181,7 @@ async function openTempOutput(path: string, shown: string): Promise<AtomicOutput
   let committed = false;
   return {
     stream,
+    atomic: true,
     async commit() {
       try {
         await new Promise<void>((res, rej) => {
