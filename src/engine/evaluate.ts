@@ -118,7 +118,9 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
     title: outcome.title,
     advice: outcome.advice,
     stoppedEarly: end === WalkEnd.Stopped,
-    cautions: cautionsOf(q, plan, firedIdx),
+    // An outcome that stops the interview means no massage now: the therapist's cautions would
+    // only distract from what to do (they stay in `fired[].cautions`).
+    cautions: outcome.stop ? [] : cautionsOf(q, plan, firedIdx),
     fired,
     outranked,
     missing,

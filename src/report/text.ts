@@ -47,15 +47,20 @@ function wrap(text: string, width: number | undefined, first: number, rest: numb
   return lines.map((l, i) => `${' '.repeat(i === 0 ? first : rest)}${l}`);
 }
 
-/** The answers an `engine:` entry is about, e.g. `(pain_side: both_legs; fever: not answered)`:
- * its reason is generic, so the reader needs to see which questions it means. */
-function engineAnswers(answers: FiredRule['answers']): string {
+/** The answers a rule fired on, e.g. `(your answers: pain_side: both_legs; fever: not answered)`. */
+function answersNote(answers: FiredRule['answers']): string {
   const parts = Object.entries(answers).map(([id, v]) => `${id}: ${v === null ? 'not answered' : Array.isArray(v) ? v.join(', ') : String(v)}`);
-  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+  return parts.length === 0 ? '' : ` (your answers: ${parts.join('; ')})`;
 }
 
-function statement(f: { rule?: string; reason: string; source: readonly Citation[]; answers?: FiredRule['answers'] }): string {
-  const reason = f.rule?.startsWith('engine:') === true && f.answers !== undefined ? `${f.reason}${engineAnswers(f.answers)}` : f.reason;
+/**
+ * A reason with its sources. The answers it fired on are shown for the rules that decide the
+ * result, and always for an `engine:` entry (its reason is generic, so the reader needs to see
+ * which questions it means).
+ */
+function statement(f: { rule?: string; reason: string; source: readonly Citation[]; answers?: FiredRule['answers'] }, withAnswers = false): string {
+  const show = f.answers !== undefined && (withAnswers || f.rule?.startsWith('engine:') === true);
+  const reason = show ? `${f.reason}${answersNote(f.answers as FiredRule['answers'])}` : f.reason;
   const cite = citeSources(f.source);
   return cite === '' ? reason : `${reason}  ${cite}`;
 }
@@ -76,15 +81,19 @@ export function renderResultText(result: Result, opts: TextOptions): string {
     out.push('');
   }
 
+  // The decisive rules (with the answers they fired on) under "because:", the outranked ones
+  // under "also:"; rules that only add cautions speak through the cautions (JSON lists them all).
   const decisive = result.fired.filter((f: FiredRule) => f.outcome === result.disposition);
-  if (decisive.length === 0) item('because:', 'none of your answers raised a concern');
-  for (const f of decisive) item('because:', statement(f));
+  if (decisive.length === 0) item('because:', 'nothing in your answers needs a professional to check you first');
+  for (const f of decisive) item('because:', statement(f, true));
   if (result.stoppedEarly) item('stopped early:', 'this answer needs action now, so the remaining questions were not asked');
   const outranked = new Set(result.outranked);
   for (const f of result.fired) if (outranked.has(f.rule)) item('also:', statement(f));
   for (const c of result.cautions) item('tell your therapist:', statement({ reason: c.text, source: c.source }));
   if (result.missing.length > 0) item('not answered:', result.missing.join(', '));
-  if (result.ignored.length > 0) item('not used (not on your path):', result.ignored.join(', '));
+  if (result.ignored.length > 0) {
+    item(result.stoppedEarly ? 'not used (after the early stop):' : 'not used (not on your path):', result.ignored.join(', '));
+  }
 
   out.push('');
   out.push(...wrap(result.notice, width, 0, 0).map((l) => chalk.dim(l)));

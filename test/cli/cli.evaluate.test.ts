@@ -43,7 +43,9 @@ describe('sciatica-screen evaluate', () => {
     // Written to a pipe, the text is wrapped at 80 columns; compare it with the words rejoined.
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
     const flat = (s: string): string => s.replace(/\s+/g, ' ');
-    for (const f of because) expect(flat(r.stdout)).toContain(flat(`  because: ${f.reason} [`));
+    // Each decisive reason names the answers it fired on, then its sources.
+    const answered = (a: Record<string, unknown>): string => Object.entries(a).map(([id, v]) => `${id}: ${v === null ? 'not answered' : String(v)}`).join('; ');
+    for (const f of because) expect(flat(r.stdout)).toContain(flat(`  because: ${f.reason} (your answers: ${answered(f.answers)}) [`));
     expect(r.stdout).toContain('  tell your therapist: ');
     for (const c of result.cautions) expect(flat(r.stdout)).toContain(flat(c.text));
     expect(r.stdout).toContain('  not answered: night_pain\n');

@@ -14,7 +14,7 @@ describe('renderResultText', () => {
         'See a doctor today',
         'Advice for urgent.',
         '',
-        '  because: Fever with back pain can mean infection.  [NICE CKS Sciatica §Interpreting red flags]',
+        '  because: Fever with back pain can mean infection. (your answers: fever: yes)  [NICE CKS Sciatica §Interpreting red flags]',
         '  also: Blood thinners.  [Source spencer]',
         '  also: A required answer is missing.  [NICE CKS Sciatica §Interpreting red flags]',
         '  tell your therapist: Caution gentle_pressure.  [Source spencer]',
@@ -38,25 +38,28 @@ describe('renderResultText', () => {
 
   it('says so when nothing raised a concern, when the questions stopped early, and what was not used', () => {
     const ok = renderResultText(evaluate(mini, { ...calm, leg_pain: 'no' }), { color: false });
-    expect(ok).toContain('  because: none of your answers raised a concern\n');
+    expect(ok).toContain('  because: nothing in your answers needs a professional to check you first\n');
     expect(ok).toContain('  not used (not on your path): pain_side, pain_intensity\n');
     const stopped = renderResultText(evaluate(mini, { ...calm, saddle_numbness: 'yes' }), { color: false });
     expect(stopped.split('\n')[0]).toBe('Go to A&E now or call 999');
     expect(stopped).toContain('  stopped early: this answer needs action now, so the remaining questions were not asked\n');
+    expect(stopped).toContain('  not used (after the early stop): ');
+    // An emergency carries no therapist cautions: no massage now.
+    expect(stopped).not.toContain('tell your therapist:');
   });
 
   it('names the questions an engine safety-net reason is about', () => {
     const offPath = renderResultText(evaluate(mini, { ...calm, leg_pain: 'no', pain_side: 'both_legs' }), { color: false });
     expect(offPath.split('\n')[0]).toBe('See a GP or physiotherapist before booking a massage');
     expect(offPath).toContain(
-      '  because: A warning-sign answer was given to a question that does not apply to your other answers. The answers contradict each other, so a professional should check before any massage. (pain_side: both_legs)\n',
+      '  because: A warning-sign answer was given to a question that does not apply to your other answers. The answers contradict each other, so a professional should check before any massage. (your answers: pain_side: both_legs)\n',
     );
     const bare = buildQuestionnaire({ questions: [{ id: 'fever', unsure: true, redFlag: 'infection' }, { id: 'saddle', redFlag: 'ces' }], rules: [], outcomes: ['see_gp', 'ok'] });
     const text = renderResultText(evaluate(bare, { fever: 'unsure' }), { color: false });
     expect(text).toContain(
-      '  because: A warning-sign question was not answered, so a serious cause cannot be ruled out without a professional. (saddle: not answered)\n',
+      '  because: A warning-sign question was not answered, so a serious cause cannot be ruled out without a professional. (your answers: saddle: not answered)\n',
     );
-    expect(text).toContain('  because: A warning-sign answer was given; it needs a professional’s assessment first. (fever: unsure)\n');
+    expect(text).toContain('  because: A warning-sign answer was given; it needs a professional’s assessment first. (your answers: fever: unsure)\n');
   });
 
   it('uses colour only as emphasis: without the escapes the text is the same', () => {
