@@ -4,7 +4,7 @@
  * units after a leading BOM is dropped); a key written twice in one object is an error too (JSON
  * itself would silently keep the last, and with health answers the two may disagree).
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EXIT, ScreenError } from '../errors.js';
@@ -35,9 +35,8 @@ function tooBig(label: string): ScreenError {
 export async function readAnswersSource(source: string, io: { readonly stdin: Readable; readonly cwd: string }): Promise<{ label: string; bytes: Uint8Array }> {
   if (source === '-') return { label: STDIN_LABEL, bytes: await readStream(io.stdin, STDIN_LABEL) };
   try {
-    const bytes = await readFile(resolve(io.cwd, source));
-    if (bytes.length > MAX_ANSWERS_BYTES) throw tooBig(source);
-    return { label: source, bytes };
+    // Read as a stream with the size cap, never whole: a device (/dev/zero) or a FIFO has no size.
+    return { label: source, bytes: await readStream(createReadStream(resolve(io.cwd, source)), source) };
   } catch (e) {
     if (e instanceof ScreenError) throw e;
     const code = (e as NodeJS.ErrnoException | undefined)?.code;

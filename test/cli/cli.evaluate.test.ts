@@ -179,6 +179,11 @@ describe('sciatica-screen evaluate: bad input', () => {
     expect(big).toMatchObject({ code: 65, stdout: '', stderr: 'sciatica-screen: <stdin>: larger than 8 MiB; this is not an answers file\n' });
   });
 
+  it('a file without end (/dev/zero) is refused at the size cap, not read forever', async () => {
+    const r = await run(['/dev/zero']);
+    expect(r).toMatchObject({ code: 65, stdout: '', stderr: 'sciatica-screen: /dev/zero: larger than 8 MiB; this is not an answers file\n' });
+  });
+
   it('a key given twice: exit 65 at the second one', async () => {
     const r = await run(['duplicate-key.json']);
     expect(r).toMatchObject({ code: 65, stderr: 'duplicate-key.json:3:3: "fever" appears twice in the same object\n' });
