@@ -77,7 +77,9 @@ export function renderResultText(result: Result, opts: TextOptions): string {
 
   if (opts.heading !== false) {
     out.push(chalk.bold(result.title));
-    if (result.advice.trim() !== '') out.push(...wrap(result.advice, width, 0, 0));
+    // The advice's paragraphs, each wrapped, with a blank line between them.
+    const paragraphs = result.advice.split('\n').filter((p) => p.trim() !== '');
+    paragraphs.forEach((p, i) => out.push(...(i > 0 ? [''] : []), ...wrap(p, width, 0, 0)));
     out.push('');
   }
 

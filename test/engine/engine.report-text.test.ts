@@ -79,9 +79,9 @@ describe('renderResultText', () => {
 });
 
 describe('renderResultText with paragraphs', () => {
-  it('keeps each paragraph of the advice on its own lines when wrapping', () => {
+  it('keeps each paragraph of the advice apart, with a blank line between, when wrapping', () => {
     const r = { ...evaluate(mini, calm), advice: 'First paragraph.\nSecond paragraph is here.' };
     const lines = renderResultText(r, { color: false, width: 80 }).split('\n');
-    expect(lines.slice(0, 3)).toEqual([r.title, 'First paragraph.', 'Second paragraph is here.']);
+    expect(lines.slice(0, 5)).toEqual([r.title, 'First paragraph.', '', 'Second paragraph is here.', '']);
   });
 });
