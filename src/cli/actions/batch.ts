@@ -5,12 +5,11 @@
  * 66 input not readable, 73 output not writable, 78 invalid questionnaire, 64 bad usage.
  * A closed output (`| head`) ends quietly with 0.
  */
-import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Writable } from 'node:stream';
 import { EXIT, ScreenError } from '../../errors.js';
-import { tempPathFor, writeError } from '../../io/write-atomic.js';
+import { openAtomicOutput } from '../../io/write-atomic.js';
 import { loadBatchEngine } from '../../io/batch/batch-engine.js';
 import { InProcessRunner, WorkerPool, workersAvailable, type ChunkRunner } from '../../io/batch/chunk-runner.js';
 import { formatOfFileName, type InputFormat, type OutputFormat } from '../../io/batch/formats.js';
@@ -112,94 +111,4 @@ function readError(input: string, e: unknown): ScreenError {
   const why =
     code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e);
   return new ScreenError('io.cannot-read', EXIT.noInput, `cannot read ${input}: ${why}`);
-}
-
-interface AtomicOutput {
-  readonly stream: Writable;
-  /** False for a device or FIFO, which is written as the batch goes. */
-  readonly atomic: boolean;
-  /** Flushes, fsyncs and renames the temporary file over the target. */
-  commit(): Promise<void>;
-  /** Removes the temporary file unless committed. */
-  discard(): Promise<void>;
-}
-
-/**
- * Streams to a temporary file beside `path`; only `commit` makes it appear under `path`. A path
- * that names a device, a FIFO or a socket (`-o /dev/stdout`, a named pipe) is written directly:
- * renaming a file over it would replace it. A symbolic link is followed (its target is replaced).
- */
-async function openAtomicOutput(path: string, shown: string): Promise<AtomicOutput> {
-  let target = path;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (!st.isFile()) return await openDirectOutput(path, shown);
-    target = await realpath(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw writeError(shown, e);
-  }
-  return openTempOutput(target, shown);
-}
-
-async function openDirectOutput(path: string, shown: string): Promise<AtomicOutput> {
-  const fh = await open(path, 'w');
-  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024 });
-  const closed = new Promise<void>((res) => stream.once('close', () => res()));
-  return {
-    stream,
-    atomic: false,
-    async commit() {
-      try {
-        await new Promise<void>((res, rej) => {
-          stream.once('error', rej);
-          stream.end(() => res());
-        });
-        await closed;
-      } catch (e) {
-        throw writeError(shown, e);
-      }
-    },
-    async discard() {
-      if (!stream.destroyed) stream.destroy();
-      await closed;
-    },
-  };
-}
-
-async function openTempOutput(path: string, shown: string): Promise<AtomicOutput> {
-  const tmp = tempPathFor(path);
-  let fh: FileHandle;
-  try {
-    fh = await open(tmp, 'wx', 0o600);
-  } catch (e) {
-    throw writeError(shown, e);
-  }
-  // flush: fsync before the handle is closed; the stream closes the handle when it ends.
-  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024, flush: true });
-  const closed = new Promise<void>((res) => stream.once('close', () => res()));
-  let committed = false;
-  return {
-    stream,
-    atomic: true,
-    async commit() {
-      try {
-        await new Promise<void>((res, rej) => {
-          stream.once('error', rej);
-          stream.end(() => res());
-        });
-        await closed;
-        await rename(tmp, path);
-        committed = true;
-      } catch (e) {
-        throw writeError(shown, e);
-      }
-    },
-    async discard() {
-      if (committed) return;
-      stream.destroy();
-      await closed;
-      await unlink(tmp).catch(() => undefined);
-    },
-  };
 }
