@@ -66,3 +66,25 @@ export class ScreenError extends Error {
 export function isScreenError(e: unknown): e is ScreenError {
   return e instanceof ScreenError;
 }
+
+/**
+ * Why reading or writing a file failed, in the words every message uses: `cannot read X: <why>`
+ * / `cannot write X: <why>`. Unknown errors fall back to their own message.
+ */
+export function fileErrorReason(e: unknown, op: 'read' | 'write'): string {
+  switch ((e as { code?: string } | undefined)?.code) {
+    case 'ENOENT':
+      return op === 'read' ? 'no such file' : 'the folder does not exist';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EEXIST':
+      return 'the file already exists (use --force to replace it)';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { EXIT, problemAt, ScreenError } from '../errors.js';
+import { EXIT, fileErrorReason, problemAt, ScreenError } from '../errors.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../questionnaire/model.js';
 import { didYouMean } from '../questionnaire/suggest.js';
@@ -111,10 +111,7 @@ export async function loadCases(path: string | URL, displayName: string = String
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new ScreenError('cases.unreadable', EXIT.noInput, `cannot read cases file ${displayName}: ${why}`);
+    throw new ScreenError('cases.unreadable', EXIT.noInput, `cannot read cases file ${displayName}: ${fileErrorReason(e, 'read')}`);
   }
   const parsed = parseCases(bytes, displayName);
   if (!parsed.cases) {

@@ -14,7 +14,7 @@ import { nextQuestion } from '../engine/walk.js';
 import { evaluate } from '../engine/evaluate.js';
 import { parseAnswersDocument } from '../engine/answers.js';
 import { parseAnswersJson } from '../io/answers-file.js';
-import { EXIT, ScreenError } from '../errors.js';
+import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
 import { renderResultText } from '../report/text.js';
 import { createInquirerPrompter } from './inquirer-prompter.js';
@@ -92,9 +92,7 @@ async function readResume(path: string, shown: string, q: Questionnaire): Promis
   try {
     bytes = await readAtMost(path, RESUME_MAX_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(e);
-    throw new ScreenError('interview.resume-unreadable', EXIT.noInput, `cannot read ${shown}: ${why}`);
+    throw new ScreenError('interview.resume-unreadable', EXIT.noInput, `cannot read ${shown}: ${fileErrorReason(e, 'read')}`);
   }
   if (bytes === undefined) {
     throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: too large to be an answers file (over ${RESUME_MAX_BYTES / 1024 / 1024} MiB)`);

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { EXIT, ScreenError } from '../errors.js';
+import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
 
 /** What the user calls the input in messages: the path as given, or `<stdin>` for `-`. */
 export const STDIN_LABEL = '<stdin>';
@@ -39,18 +39,7 @@ export async function readAnswersSource(source: string, io: { readonly stdin: Re
     return { label: source, bytes: await readStream(createReadStream(resolve(io.cwd, source)), source) };
   } catch (e) {
     if (e instanceof ScreenError) throw e;
-    const code = (e as NodeJS.ErrnoException | undefined)?.code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : e instanceof Error
-              ? e.message
-              : String(e);
-    throw new ScreenError('answers.unreadable', EXIT.noInput, `cannot read ${source}: ${why}`);
+    throw new ScreenError('answers.unreadable', EXIT.noInput, `cannot read ${source}: ${fileErrorReason(e, 'read')}`);
   }
 }
 

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { link, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { EXIT, ScreenError } from '../errors.js';
+import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
 
 export interface AtomicWriteOptions {
   /** File mode of the new file. Default 0o600: health data is readable by the user only. */
@@ -175,18 +175,5 @@ async function openTempOutput(path: string, shown: string, mode: number): Promis
 }
 
 export function writeError(path: string, e: unknown): ScreenError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'EEXIST'
-      ? 'the file already exists (use --force to replace it)'
-      : code === 'ENOENT'
-        ? 'the folder does not exist'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'it is a folder'
-            : code === 'ENOSPC'
-              ? 'the disk is full'
-              : (e instanceof Error ? e.message : String(e));
-  return new ScreenError('io.cannot-write', EXIT.cantCreate, `cannot write ${path}: ${why}`);
+  return new ScreenError('io.cannot-write', EXIT.cantCreate, `cannot write ${path}: ${fileErrorReason(e, 'write')}`);
 }

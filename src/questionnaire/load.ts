@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { EXIT, ScreenError, type Problem } from '../errors.js';
+import { EXIT, fileErrorReason, ScreenError, type Problem } from '../errors.js';
 import type { Questionnaire } from './model.js';
 import { composeQuestionnaire } from './compose-questionnaire.js';
 import { lintQuestionnaire } from './lint.js';
@@ -95,11 +95,8 @@ export async function readQuestionnaireBytes(path: string | URL, file: string): 
 }
 
 function unreadable(e: unknown, file: string): ScreenError {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return new ScreenError('input.not-found', EXIT.noInput, `cannot read ${file}: no such file`);
-  if (code === 'EISDIR') return new ScreenError('input.unreadable', EXIT.noInput, `cannot read ${file}: it is a directory`);
-  if (code === 'EACCES' || code === 'EPERM') return new ScreenError('input.unreadable', EXIT.noInput, `cannot read ${file}: permission denied`);
-  return new ScreenError('input.unreadable', EXIT.noInput, `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  const code = (e as { code?: string }).code === 'ENOENT' ? 'input.not-found' : 'input.unreadable';
+  return new ScreenError(code, EXIT.noInput, `cannot read ${file}: ${fileErrorReason(e, 'read')}`);
 }
 
 function sorted(problems: readonly Problem[]): Problem[] {

@@ -34,7 +34,7 @@ describe('validate', () => {
     expect(r.stderr).toBe('sciatica-screen: cannot read nope.yaml: no such file\n');
     expect(r.stdout).toBe('ok valid/minimal.yaml: 1 question, 1 rule, 2 outcomes\n');
     const dir = await runCli(['validate', 'valid'], { cwd: FIXTURES });
-    expect([dir.code, dir.stderr]).toEqual([66, 'sciatica-screen: cannot read valid: it is a directory\n']);
+    expect([dir.code, dir.stderr]).toEqual([66, 'sciatica-screen: cannot read valid: it is a folder\n']);
   });
 
   it('reads standard input for -, to its end, and refuses it over the size cap', async () => {

@@ -56,7 +56,7 @@ describe('sciatica-screen interview, before any prompt', () => {
 
   it('a missing --resume file or --questionnaire: exit 66 with one line', async () => {
     const r = await runCli(['--resume', 'nope.json'], { tty: true, cwd: dir });
-    expect(r).toMatchObject({ code: 66, stderr: 'sciatica-screen: cannot read nope.json: not found\n' });
+    expect(r).toMatchObject({ code: 66, stderr: 'sciatica-screen: cannot read nope.json: no such file\n' });
     const q = await runCli(['--questionnaire', 'nope.yaml'], { tty: true, cwd: dir });
     expect(q.code).toBe(66);
     expect(q.stderr.trim().split('\n')).toHaveLength(1);

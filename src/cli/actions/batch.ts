@@ -8,7 +8,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { EXIT, ScreenError } from '../../errors.js';
+import { EXIT, fileErrorReason, ScreenError } from '../../errors.js';
 import { openAtomicOutput } from '../../io/write-atomic.js';
 import { loadBatchEngine } from '../../io/batch/batch-engine.js';
 import { InProcessRunner, WorkerPool, workersAvailable, type ChunkRunner } from '../../io/batch/chunk-runner.js';
@@ -107,8 +107,5 @@ async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: n
 }
 
 function readError(input: string, e: unknown): ScreenError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e);
-  return new ScreenError('io.cannot-read', EXIT.noInput, `cannot read ${input}: ${why}`);
+  return new ScreenError('io.cannot-read', EXIT.noInput, `cannot read ${input}: ${fileErrorReason(e, 'read')}`);
 }
