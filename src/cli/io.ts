@@ -6,6 +6,8 @@ import type { Readable, Writable } from 'node:stream';
 
 export interface CliStdin extends Readable {
   isTTY?: boolean;
+  /** A terminal in raw mode (a prompt is reading keys): Ctrl+C arrives as a key, not a signal. */
+  isRaw?: boolean;
   setRawMode?: (mode: boolean) => unknown;
 }
 export interface CliStdout extends Writable {

@@ -42,7 +42,7 @@ export function registerInterview(program: Command, ctx: CommandContext): void {
       // Ctrl+C from here on (while the interview loads, or between two prompts) aborts this
       // signal instead of killing the process without a word; see runInterviewCommand.
       const interrupt = new AbortController();
-      const stopListening = io.onInterrupt?.(() => interrupt.abort((io.stdin as { isRaw?: boolean }).isRaw === true ? 'raw' : 'echoed'));
+      const stopListening = io.onInterrupt?.(() => interrupt.abort(io.stdin.isRaw === true ? 'raw' : 'echoed'));
       try {
         const { runInterviewCommand } = await import('../../interview/interview-command.js');
         ctx.state.exitCode = await runInterviewCommand(options, io, interrupt.signal);
