@@ -63,6 +63,9 @@ function hasBom(buf: Uint8Array): boolean {
 /** Cuts at record boundaries given by `boundary`; the tail waits for the next piece. */
 class LineFramer implements InputFramer {
   private carry: Uint8Array = new Uint8Array(0);
+  /** Where the carry and the next piece are joined; reused (grown when needed) so that joining
+   * allocates nothing per piece. Valid until the next push; tasks are copied out of it. */
+  private joined: Uint8Array = new Uint8Array(0);
   protected line = 1;
   protected started = false;
   /** Discarding the rest of an oversized line (JSONL only), up to and including its LF. */
@@ -85,7 +88,7 @@ class LineFramer implements InputFramer {
       return [skipped, ...this.push(bytes.subarray(lf + 1))];
     }
     const owned = this.carry.length > 0; // else `buf` is the caller's (reused) buffer
-    let buf = owned ? concat(this.carry, bytes) : bytes;
+    let buf = owned ? this.join(bytes) : bytes;
     if (!this.started) {
       if (buf.length < 3 && buf.every((b, i) => b === [0xef, 0xbb, 0xbf][i])) {
         this.carry = ownedCopy(buf, 0, buf.length); // might be the start of a BOM
@@ -102,7 +105,7 @@ class LineFramer implements InputFramer {
         return [];
       }
       if (buf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, this.line, `a record is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (an unclosed quote?)`);
-      this.carry = owned ? buf : ownedCopy(buf, 0, buf.length);
+      this.carry = ownedCopy(buf, 0, buf.length);
       return [];
     }
     const tasks: ChunkTask[] = [];
@@ -116,6 +119,15 @@ class LineFramer implements InputFramer {
     if (from < cut) tasks.push(this.emit(ownedCopy(buf, from, cut)));
     this.carry = ownedCopy(buf, cut, buf.length);
     return tasks;
+  }
+
+  /** The carry followed by `bytes`, in the reused join buffer. */
+  private join(bytes: Uint8Array): Uint8Array {
+    const length = this.carry.length + bytes.length;
+    if (this.joined.length < length) this.joined = new Uint8Array(Math.max(length, 2 * this.joined.length));
+    this.joined.set(this.carry);
+    this.joined.set(bytes, this.carry.length);
+    return this.joined.subarray(0, length);
   }
 
   end(): ChunkTask[] {
