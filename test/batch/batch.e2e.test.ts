@@ -1,7 +1,7 @@
 // The built binary as a user (or Hadoop/Spark) runs it: a 100k-record run, the streaming-mapper
 // contract, a broken pipe, and the worker pool. Needs `npm run build` (npm test does it).
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,19 @@ describe('batch, built binary', () => {
     const [pooled, single] = await Promise.all([runBin(['batch', path, '--jobs', '2', '--to', 'csv']), runBin(['batch', path, '--jobs', '1', '--to', 'csv'])]);
     expect(pooled.code).toBe(65);
     expect(pooled.stdout).toBe(single.stdout);
+  });
+
+  it('pooled buffers: JSONL and CSV results written over their task bytes, --full results too big for them: same output as one thread', async () => {
+    // Padded lines: a task's results fit in its own buffer (written in place); with --full they do not.
+    const { path: short } = bigInput(30_000);
+    const path = join(dir, 'padded.jsonl');
+    writeFileSync(path, readFileSync(short, 'utf8').replaceAll('\n', `${' '.repeat(600)}\n`));
+    for (const extra of [[], ['--to', 'csv'], ['--full']]) {
+      const [pooled, single] = await Promise.all([runBin(['batch', path, '--jobs', '2', ...extra]), runBin(['batch', path, '--jobs', '1', ...extra])]);
+      expect(pooled.code).toBe(65);
+      expect(pooled.stdout.split('\n').length).toBeGreaterThanOrEqual(30_001); // + a header for CSV
+      expect(pooled.stdout).toBe(single.stdout);
+    }
   });
 
   it('hostile records just under 4 MiB (400k keys; 1.4M empty objects) are error records in the worker pool, and the batch goes on', async () => {

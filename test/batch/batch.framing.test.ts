@@ -5,6 +5,7 @@ import { JsonArraySplitter } from '../../src/io/batch/json-array-splitter.js';
 import { countLines, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoundary } from '../../src/io/batch/record-boundaries.js';
 import { inputFramer, TASK_BYTES } from '../../src/io/batch/input-framer.js';
 import { formatOfFileName } from '../../src/io/batch/formats.js';
+import { BufferPool } from '../../src/io/batch/buffer-pool.js';
 import type { ChunkTask } from '../../src/io/batch/process-chunk.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -105,6 +106,31 @@ describe('input framing', () => {
     expect(expected - 1).toBe(n);
   });
 
+  it('task bytes come from the given allocator, whole and unchanged however the input is cut', () => {
+    const pool = new BufferPool(2 * TASK_BYTES, 8);
+    const taken: Uint8Array[] = [];
+    const framer = inputFramer('jsonl', 'in', (n) => {
+      const b = pool.take(n);
+      taken.push(b);
+      return b;
+    });
+    const line = `${JSON.stringify({ x: 'y'.repeat(300) })}\n`;
+    const input = bytes(line.repeat(Math.ceil((5 * TASK_BYTES) / line.length)));
+    const tasks: ChunkTask[] = [];
+    const reused = new Uint8Array(100_003);
+    for (let i = 0; i < input.length; i += reused.length) {
+      const n = Math.min(reused.length, input.length - i);
+      reused.set(input.subarray(i, i + n));
+      tasks.push(...framer.push(reused.subarray(0, n)));
+      reused.fill(0x21);
+    }
+    tasks.push(...framer.end());
+    const cut = tasks.map((t) => (t.kind === 'jsonl' ? t.bytes : new Uint8Array(0)));
+    expect(text(Buffer.concat(cut))).toBe(text(input));
+    // every task but the last (the carry at the end) was copied into a pooled buffer
+    expect(cut.slice(0, -1).every((b) => taken.includes(b) && b.buffer.byteLength === 2 * TASK_BYTES)).toBe(true);
+  });
+
   it('a CSV header naming a column twice stops the batch', () => {
     expect(() => frame('csv', 'id,age,age\n1,2,3\n', 64)).toThrow('in:1: header column "age" appears twice');
   });
@@ -156,5 +182,41 @@ describe('format from the file name', () => {
     ['a.txt', undefined],
   ])('%s → %s', (name, format) => {
     expect(formatOfFileName(name)).toBe(format);
+  });
+});
+
+describe('buffer pool', () => {
+  it('gives back a returned buffer for the next take, with the length asked for', () => {
+    const pool = new BufferPool(16, 2);
+    const a = pool.take(10);
+    expect(a.length).toBe(10);
+    expect(a.buffer.byteLength).toBe(16);
+    pool.give(a);
+    const b = pool.take(3);
+    expect(b.buffer).toBe(a.buffer);
+    expect(b.length).toBe(3);
+  });
+
+  it('a request larger than the pool size gets a buffer of its own, which is not kept', () => {
+    const pool = new BufferPool(16, 2);
+    const big = pool.take(17);
+    expect(big.buffer.byteLength).toBe(17);
+    pool.give(big);
+    expect(pool.take(16).buffer).not.toBe(big.buffer);
+  });
+
+  it('keeps at most `keep` idle buffers, never the same one twice, and no transferred (detached) one', () => {
+    const pool = new BufferPool(16, 1);
+    const [a, b] = [pool.take(1), pool.take(1)];
+    pool.give(a);
+    pool.give(a);
+    pool.give(b);
+    expect(pool.take(1).buffer).toBe(a.buffer);
+    expect(pool.take(1).buffer).not.toBe(b.buffer);
+    const c = pool.take(1);
+    const transferred = c.buffer as ArrayBuffer;
+    structuredClone(transferred, { transfer: [transferred] });
+    pool.give(c);
+    expect(pool.take(1).buffer.byteLength).toBe(16);
   });
 });

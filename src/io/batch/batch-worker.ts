@@ -15,13 +15,23 @@ function send(m: WorkerMessage): void {
   port.postMessage(m);
 }
 
+/** The results as UTF-8, written over the task's own (transferred) buffer when they fit, so it goes back to the main thread's pool. */
+function encodeResults(text: string, task: ChunkTask): Uint8Array {
+  if (task.kind === 'jsonl' || task.kind === 'csv') {
+    const whole = new Uint8Array(task.bytes.buffer as ArrayBuffer);
+    const { read, written } = encoder.encodeInto(text, whole);
+    if (read === text.length) return whole.subarray(0, written);
+  }
+  return encoder.encode(text);
+}
+
 try {
   const processor = new ChunkProcessor(setup.questionnaire, await loadBatchEngine(), setup);
   port.on('message', (task: ChunkTask) => {
     try {
       const result = processor.process(task);
-      const out = encoder.encode(result.out as string);
-      port.postMessage({ type: 'result', result: { ...result, out } } satisfies WorkerMessage, [out.buffer]);
+      const out = encodeResults(result.out as string, task);
+      port.postMessage({ type: 'result', result: { ...result, out } } satisfies WorkerMessage, [out.buffer as ArrayBuffer]);
     } catch (e) {
       send({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
     }

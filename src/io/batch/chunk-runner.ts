@@ -6,10 +6,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Questionnaire } from '../../questionnaire/model.js';
+import { BufferPool } from './buffer-pool.js';
+import { TASK_BYTES } from './input-framer.js';
 import type { ChunkProcessor, ChunkResult, ChunkSettings, ChunkTask } from './process-chunk.js';
 
 export interface ChunkRunner {
   readonly threads: number;
+  /** Where task bytes should be allocated, and results (Uint8Array `out`) handed back once written. */
+  readonly pool?: BufferPool;
   run(task: ChunkTask): Promise<ChunkResult>;
   close(): Promise<void>;
 }
@@ -63,9 +67,12 @@ export class WorkerPool implements ChunkRunner {
   private readonly busy = new Map<Worker, Job>();
   private readonly queue: Job[] = [];
   private failure: Error | undefined;
+  /** Twice a task's size: a task's results (about a third of its input for JSONL) fit in its own buffer. */
+  readonly pool: BufferPool;
 
   private constructor(private readonly workers: Worker[]) {
     this.idle.push(...workers);
+    this.pool = new BufferPool(2 * TASK_BYTES, 4 * workers.length + 4);
   }
 
   get threads(): number {

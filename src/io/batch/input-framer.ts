@@ -1,8 +1,8 @@
 /**
  * Turns the bytes of an input, in pieces as read, into chunk tasks of whole records, each with
  * the 1-based line its first record starts on. A UTF-8 BOM at the start is dropped. Tasks own
- * their bytes (a fresh ArrayBuffer each), so they can be transferred to a worker; the pieces
- * pushed are not kept (the reader may reuse its buffer).
+ * their bytes (an ArrayBuffer each, from `allocate`), so they can be transferred to a worker;
+ * the pieces pushed are not kept (the reader may reuse its buffer).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { BatchFormatError } from './batch-format-error.js';
@@ -27,12 +27,13 @@ export interface InputFramer {
   end(): ChunkTask[];
 }
 
-export function inputFramer(format: InputFormat, file: string): InputFramer {
+/** `allocate(n)`: where a task's `n` bytes are copied (e.g. a BufferPool's `take`); fresh by default. */
+export function inputFramer(format: InputFormat, file: string, allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): InputFramer {
   switch (format) {
     case 'jsonl':
-      return new LineFramer(file, lastLineBoundary, (bytes, firstLine) => ({ kind: 'jsonl', firstLine, bytes }), true);
+      return new LineFramer(file, lastLineBoundary, (bytes, firstLine) => ({ kind: 'jsonl', firstLine, bytes }), allocate, true);
     case 'csv':
-      return new CsvFramer(file);
+      return new CsvFramer(file, allocate);
     case 'json':
       return new JsonArrayFramer(file);
     default: {
@@ -75,6 +76,7 @@ class LineFramer implements InputFramer {
     protected readonly file: string,
     private readonly boundary: (buf: Uint8Array) => number,
     private readonly task: (bytes: Uint8Array, firstLine: number) => ChunkTask,
+    private readonly allocate: (length: number) => Uint8Array,
     /** Lines are records: an oversized one can be skipped to its LF instead of stopping the batch. */
     private readonly skipOversized = false,
   ) {}
@@ -113,12 +115,18 @@ class LineFramer implements InputFramer {
     while (cut - from > TASK_BYTES) {
       const part = this.boundary(buf.subarray(from, from + TASK_BYTES));
       const to = part === 0 ? cut : from + part;
-      tasks.push(this.emit(ownedCopy(buf, from, to)));
+      tasks.push(this.emit(this.copy(buf, from, to)));
       from = to;
     }
-    if (from < cut) tasks.push(this.emit(ownedCopy(buf, from, cut)));
+    if (from < cut) tasks.push(this.emit(this.copy(buf, from, cut)));
     this.carry = ownedCopy(buf, cut, buf.length);
     return tasks;
+  }
+
+  private copy(buf: Uint8Array, start: number, end: number): Uint8Array {
+    const bytes = this.allocate(end - start);
+    bytes.set(buf.subarray(start, end));
+    return bytes;
   }
 
   /** The carry followed by `bytes`, in the reused join buffer. */
@@ -158,8 +166,8 @@ class CsvFramer extends LineFramer {
   private header: readonly string[] | undefined;
   private headBuf: Uint8Array = new Uint8Array(0);
 
-  constructor(file: string) {
-    super(file, lastCsvRecordBoundary, (bytes, firstLine) => ({ kind: 'csv', firstLine, bytes, header: this.header ?? [] }));
+  constructor(file: string, allocate: (length: number) => Uint8Array) {
+    super(file, lastCsvRecordBoundary, (bytes, firstLine) => ({ kind: 'csv', firstLine, bytes, header: this.header ?? [] }), allocate);
   }
 
   override push(bytes: Uint8Array): ChunkTask[] {

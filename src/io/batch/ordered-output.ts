@@ -31,6 +31,8 @@ export class OrderedOutput {
     private readonly framing: Framing,
     private readonly maxPending: number,
     private readonly onResult: (r: ChunkResult) => void,
+    /** Called with a result's bytes once the sink has written them (not after a failed write). */
+    private readonly written?: (out: Uint8Array) => void,
   ) {}
 
   /** The first error: a chunk that failed, or the sink's (set by `abort`). */
@@ -95,7 +97,9 @@ export class OrderedOutput {
           if (this.wroteRecords && this.framing.between) this.sink.write(this.framing.between);
           this.wroteRecords = true;
           this.notify();
-          if (!this.sink.write(value.out)) await this.drained();
+          const out = value.out;
+          const ok = typeof out !== 'string' && this.written ? this.sink.write(out, (e) => e || this.written?.(out)) : this.sink.write(out);
+          if (!ok) await this.drained();
         } else {
           this.notify();
         }

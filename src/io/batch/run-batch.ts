@@ -75,10 +75,11 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   };
 
   const maxPending = run.runner.threads * 2 + 1;
-  const output = new OrderedOutput(run.sink, run.framing, maxPending, onResult);
+  const pool = run.runner.pool;
+  const output = new OrderedOutput(run.sink, run.framing, maxPending, onResult, pool && ((out) => pool.give(out)));
   const onSinkError = (e: NodeJS.ErrnoException) => output.abort(e.code === 'EPIPE' ? new BrokenPipe() : new SinkFailed(e));
   run.sink.on('error', onSinkError);
-  const framer = inputFramer(run.from, run.inputName);
+  const framer = inputFramer(run.from, run.inputName, pool && ((n) => pool.take(n)));
   // Standard input may wait forever for more: an interrupt ends the iteration by destroying it.
   const onAbort = (): void => void run.input.destroy?.();
   run.signal?.addEventListener('abort', onAbort, { once: true });
