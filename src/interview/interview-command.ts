@@ -4,8 +4,6 @@
  * prompt library, and runs the session. Returns the exit code; user errors are ScreenErrors
  * (65 bad answers file, 66 unreadable file, 78 invalid questionnaire).
  */
-import { open } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { useColor } from '../cli/color.js';
 import type { CliIo } from '../cli/io.js';
@@ -13,8 +11,8 @@ import { loadQuestionnaireArg } from '../cli/questionnaire-arg.js';
 import { nextQuestion } from '../engine/walk.js';
 import { evaluate } from '../engine/evaluate.js';
 import { parseAnswersDocument } from '../engine/answers.js';
-import { parseAnswersJson } from '../io/answers-file.js';
-import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
+import { parseAnswersJson, readAnswersSource } from '../io/answers-file.js';
+import { EXIT, ScreenError } from '../errors.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
 import { renderResultText } from '../report/text.js';
 import { createInquirerPrompter } from './inquirer-prompter.js';
@@ -45,7 +43,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   const promptsLoading = import('@inquirer/prompts');
   promptsLoading.catch(() => undefined); // reported below if it matters; never an unhandled rejection
   const questionnaire = await loadQuestionnaireArg(options.questionnaire, io.cwd);
-  const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(resolve(io.cwd, options.resume), options.resume, questionnaire) };
+  const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(options.resume, io, questionnaire) };
 
   const prompts = await promptsLoading;
   const write = (text: string): void => {
@@ -79,52 +77,22 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   );
 }
 
-/** An answers file is a few kilobytes; anything far larger is not one (and is not read whole). */
-export const RESUME_MAX_BYTES = 1024 * 1024;
-
 /**
- * Reads and validates a `--resume` file the way `evaluate` reads an answers file (a BOM, a
- * repeated key and a syntax error's place are handled alike); any problem is one line and exit
- * 65 (66 if unreadable).
+ * Reads and validates a `--resume` file exactly as `evaluate` reads an answers file (same size
+ * cap, BOM, repeated keys, a syntax error's place); any problem is one line and exit 65 (66 if
+ * unreadable).
  */
-async function readResume(path: string, shown: string, q: Questionnaire): Promise<Answers> {
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = await readAtMost(path, RESUME_MAX_BYTES);
-  } catch (e) {
-    throw new ScreenError('interview.resume-unreadable', EXIT.noInput, `cannot read ${shown}: ${fileErrorReason(e, 'read')}`);
-  }
-  if (bytes === undefined) {
-    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: too large to be an answers file (over ${RESUME_MAX_BYTES / 1024 / 1024} MiB)`);
-  }
-  const parsed = parseAnswersJson(bytes, shown);
+async function readResume(source: string, io: CliIo, q: Questionnaire): Promise<Answers> {
+  const { label, bytes } = await readAnswersSource(source, io);
+  const parsed = parseAnswersJson(bytes, label);
   if (!parsed.ok) throw new ScreenError('interview.resume-invalid', EXIT.dataErr, parsed.error);
-  const doc = parsed.doc;
-  const { answers, problems } = parseAnswersDocument(doc, q);
+  const { answers, problems } = parseAnswersDocument(parsed.doc, q);
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; check it with: sciatica-screen evaluate ${shown})` : '';
-    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${shown}: ${first.message}${more}`);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; check it with: sciatica-screen evaluate ${label})` : '';
+    throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${label}: ${first.message}${more}`);
   }
   return answers;
-}
-
-/** The file's bytes, or undefined when it is longer than `max` bytes (only `max + 1` are read). */
-async function readAtMost(path: string, max: number): Promise<Uint8Array | undefined> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(max + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, length, buffer.length - length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > max) return undefined;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    await file.close();
-  }
 }
 
 function colorLevel(io: CliIo): 1 | 2 | 3 {

@@ -13,7 +13,7 @@ describe('sciatica-screen interview, before any prompt', () => {
     dir = await mkdtemp(join(tmpdir(), 'sciatica-cli-interview-'));
     await writeFile(join(dir, 'bad-json.json'), '{"answers": {');
     await writeFile(join(dir, 'garbage.txt'), 'garbage\nmore garbage\n');
-    await writeFile(join(dir, 'huge.json'), `{"answers": {}, "pad": "${'x'.repeat(1024 * 1024)}"}`);
+    await writeFile(join(dir, 'huge.json'), `{"answers": {}, "pad": "${'x'.repeat(8 * 1024 * 1024)}"}`);
     await writeFile(join(dir, 'wrong-q.json'), JSON.stringify({ questionnaire: 'something-else', version: '1.0.0', answers: {} }));
     await writeFile(join(dir, 'bad-value.json'), JSON.stringify({ questionnaire: 'sciatica-massage', version: '1.0.0', answers: { pain_intensity: 14, age: 7 } }));
   });
@@ -39,9 +39,11 @@ describe('sciatica-screen interview, before any prompt', () => {
     expect(garbage).toMatchObject({ code: 65, stderr: 'sciatica-screen: garbage.txt:1:1: unexpected "g"\n' });
   });
 
-  it('a --resume file far too large to be an answers file is refused without reading it all (65)', async () => {
+  it('a --resume file far too large to be an answers file is refused as evaluate refuses it (65)', async () => {
     const r = await runCli(['--resume', 'huge.json'], { tty: true, cwd: dir });
-    expect(r).toMatchObject({ code: 65, stderr: 'sciatica-screen: huge.json: too large to be an answers file (over 1 MiB)\n' });
+    expect(r).toMatchObject({ code: 65, stderr: 'sciatica-screen: huge.json: larger than 8 MiB; this is not an answers file\n' });
+    const endless = await runCli(['--resume', '/dev/zero'], { tty: true, cwd: dir });
+    expect(endless).toMatchObject({ code: 65, stderr: 'sciatica-screen: /dev/zero: larger than 8 MiB; this is not an answers file\n' });
   });
 
   it('a --resume file for another questionnaire or with impossible answers: its first problem in one line, exit 65', async () => {
