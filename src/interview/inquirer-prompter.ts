@@ -16,7 +16,7 @@ import { scaleAnswer } from './format-answer.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme, withHelp } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
-import { wrap } from './screens.js';
+import { wrapText as wrap } from '../report/wrap-text.js';
 
 export type PromptModule = Pick<typeof InquirerPrompts, 'select' | 'checkbox' | 'input' | 'confirm' | 'Separator'>;
 

@@ -10,7 +10,7 @@ import { UNSURE } from '../questionnaire/model.js';
 import { backLabel, progressText, promptContext, type PromptIo, type PromptModule } from './inquirer-prompter.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme } from './prompt-theme.js';
-import { wrap } from './screens.js';
+import { wrapText as wrap } from '../report/wrap-text.js';
 import type { AskContext, Prompter, Reply, ReviewChoice } from './prompter.js';
 
 interface Numbered {

@@ -4,6 +4,7 @@
  * drawing, no colour, nothing that moves — every line reads well in a screen reader.
  * Colour only ever repeats what the words already say.
  */
+import { wrapText as wrap } from '../report/wrap-text.js';
 import type { ChalkInstance } from 'chalk';
 import type { Result } from '../engine/result.js';
 import type { Questionnaire } from '../questionnaire/model.js';
@@ -77,18 +78,3 @@ function lineCount(text: string): number {
   return text.split('\n').length - 1;
 }
 
-/** Word-wraps `text` to `width` columns; keeps existing line breaks. */
-export function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        out.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    out.push(line);
-  }
-  return out;
-}

@@ -6,6 +6,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Citation, FiredRule, Result } from '../engine/result.js';
+import { wrapText } from './wrap-text.js';
 
 export interface TextOptions {
   /** Decided once at the CLI edge (src/cli/color.ts). */
@@ -24,27 +25,10 @@ export function citeSources(sources: readonly Citation[]): string {
 }
 
 /** Lines of at most `width` columns (when given and at least 40), the first indented by
- * `first` spaces and the rest by `rest`. Runs of white space become one space when wrapping. */
+ * `first` spaces and the rest by `rest`; without a usable width, one line per paragraph. */
 function wrap(text: string, width: number | undefined, first: number, rest: number): string[] {
-  if (text.includes('\n')) {
-    // Paragraphs (an outcome's advice) stay separate lines, each wrapped on its own.
-    return text.split('\n').flatMap((para, i) => wrap(para, width, i === 0 ? first : rest, rest));
-  }
-  if (width === undefined || width < 40) return [`${' '.repeat(first)}${text}`];
-  const words = text.split(/\s+/).filter((w) => w !== '');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    const room = width - (lines.length === 0 ? first : rest);
-    if (line === '') line = w;
-    else if (line.length + 1 + w.length <= room) line += ` ${w}`;
-    else {
-      lines.push(line);
-      line = w;
-    }
-  }
-  lines.push(line);
-  return lines.map((l, i) => `${' '.repeat(i === 0 ? first : rest)}${l}`);
+  if (width === undefined || width < 40) return text.split('\n').map((p, i) => `${' '.repeat(i === 0 ? first : rest)}${p}`);
+  return wrapText(text, width, first, rest);
 }
 
 /** The answers a rule fired on, e.g. `(your answers: pain_side: both_legs; fever: not answered)`. */
