@@ -50,8 +50,26 @@ describe('architecture', () => {
         const spec = m[1] as string;
         // Outside the interview nothing imports the prompt library; the CLI reaches the interview only through import().
         if (spec.startsWith('@inquirer/') && !rel.startsWith('interview/')) offenders.push(`${rel} imports ${spec}`);
-        if (rel.startsWith('cli/') && spec.includes('/interview/')) offenders.push(`${rel} imports ${spec}`);
+        // Only the interview action (itself reached by import()) may load the interview's modules.
+        if (rel.startsWith('cli/') && !rel.startsWith('cli/actions/') && spec.includes('/interview/')) offenders.push(`${rel} imports ${spec}`);
+        if (rel.startsWith('cli/') && !rel.startsWith('cli/actions/') && spec.includes('/actions/')) offenders.push(`${rel} imports ${spec}`);
       }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the doors one way: the interview imports nothing from the CLI that calls it', () => {
+    const offenders: string[] = [];
+    for (const file of sources(join(SRC, 'interview'))) {
+      for (const spec of imports(file)) if (spec.includes('/cli/')) offenders.push(`${relative(SRC, file)} imports ${spec}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no import circle through the CLI entry: no command or action imports main.ts', () => {
+    const offenders: string[] = [];
+    for (const file of sources(join(SRC, 'cli')).filter((f) => !f.endsWith('/main.ts'))) {
+      for (const spec of imports(file)) if (/(^|\/)main\.js$/.test(spec)) offenders.push(`${relative(SRC, file)} imports ${spec}`);
     }
     expect(offenders).toEqual([]);
   });

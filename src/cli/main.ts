@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, formatProblem, isScreenError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { ExitRequest } from './context.js';
 import { registerValidate } from './commands/validate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerTest } from './commands/test.js';
@@ -18,12 +19,7 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
 
 export const PROGRAM_NAME = 'sciatica-screen';
 
-/** Thrown by a command to end with an exit code after it has already written what it had to say. */
-export class ExitRequest extends Error {
-  constructor(readonly exitCode: number) {
-    super(`exit ${exitCode}`);
-  }
-}
+export { ExitRequest, type CommandContext } from './context.js';
 
 export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   const program = new Command(PROGRAM_NAME);
@@ -49,12 +45,6 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   registerTest(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
-}
-
-/** What every command's `register*` receives. A command sets `state.exitCode` or throws. */
-export interface CommandContext {
-  readonly io: CliIo;
-  readonly state: { exitCode: number };
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -19,7 +19,7 @@ import { NO_PROGRESS, terminalProgress } from '../../io/batch/progress.js';
 import { readFilePieces } from '../../io/batch/read-file-pieces.js';
 import { formatSummary, runBatch } from '../../io/batch/run-batch.js';
 import type { Questionnaire } from '../../questionnaire/model.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
 
 export interface BatchOptions {

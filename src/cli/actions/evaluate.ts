@@ -11,7 +11,7 @@ import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
 import { resultToJson } from '../../report/json.js';
 import { renderResultText } from '../../report/text.js';
 import { useColor } from '../color.js';
-import { ExitRequest, type CommandContext } from '../main.js';
+import { ExitRequest, type CommandContext } from '../context.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
 
 export interface EvaluateOptions {

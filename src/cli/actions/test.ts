@@ -14,7 +14,7 @@ import { loadCases } from '../../cases/load.js';
 import { renderCoverage, renderFailure, renderSummary } from '../../cases/report.js';
 import { runCases } from '../../cases/run.js';
 import { EXIT } from '../../errors.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
 
 export interface TestOptions {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, formatProblem, isScreenError, type Problem } from '../../errors.js';
 import { checkQuestionnaire, MAX_QUESTIONNAIRE_BYTES, readQuestionnaireBytes } from '../../questionnaire/load.js';
 import { BUNDLED_QUESTIONNAIRE } from '../io.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 interface FileReport {
   readonly file: string;

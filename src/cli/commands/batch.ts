@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { EXIT, ScreenError } from '../../errors.js';
 import { INPUT_FORMATS, OUTPUT_FORMATS } from '../../io/batch/formats.js';
 import type { BatchOptions } from '../actions/batch.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerBatch(program: Command, ctx: CommandContext): void {
   program

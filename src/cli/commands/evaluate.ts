@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { EvaluateOptions } from '../actions/evaluate.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerEvaluate(program: Command, ctx: CommandContext): void {
   program

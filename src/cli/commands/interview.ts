@@ -8,8 +8,8 @@
  */
 import type { Command } from 'commander';
 import { EXIT, ScreenError } from '../../errors.js';
-import type { CommandContext } from '../main.js';
-import type { InterviewCommandOptions } from '../../interview/interview-command.js';
+import type { CommandContext } from '../context.js';
+import type { InterviewCommandOptions } from '../actions/interview.js';
 
 export function registerInterview(program: Command, ctx: CommandContext): void {
   program
@@ -44,7 +44,7 @@ export function registerInterview(program: Command, ctx: CommandContext): void {
       const interrupt = new AbortController();
       const stopListening = io.onInterrupt?.(() => interrupt.abort(io.stdin.isRaw === true ? 'raw' : 'echoed'));
       try {
-        const { runInterviewCommand } = await import('../../interview/interview-command.js');
+        const { runInterviewCommand } = await import('../actions/interview.js');
         ctx.state.exitCode = await runInterviewCommand(options, io, interrupt.signal);
       } finally {
         stopListening?.();

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { TestOptions } from '../actions/test.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerTest(program: Command, ctx: CommandContext): void {
   program

@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { ValidateOptions } from '../actions/validate.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program

@@ -1,24 +1,24 @@
 /**
- * The interview command behind `src/cli/commands/interview.ts` (reached only by `import()`):
+ * The interview action behind `../commands/interview.ts` (reached only by `import()`):
  * loads the questionnaire and any `--resume` file, decides colour and plain mode once, loads the
  * prompt library, and runs the session. Returns the exit code; user errors are ScreenErrors
  * (65 bad answers file, 66 unreadable file, 78 invalid questionnaire).
  */
 import { Chalk } from 'chalk';
-import { useColor } from '../cli/color.js';
-import type { CliIo } from '../cli/io.js';
-import { loadQuestionnaireArg } from '../cli/questionnaire-arg.js';
-import { nextQuestion } from '../engine/walk.js';
-import { evaluate } from '../engine/evaluate.js';
-import { parseAnswersDocument } from '../engine/answers.js';
-import { parseAnswersJson, readAnswersSource } from '../io/answers-file.js';
-import { EXIT, ScreenError } from '../errors.js';
-import type { Answers, Questionnaire } from '../questionnaire/model.js';
-import { renderResultText } from '../report/text.js';
-import { createInquirerPrompter } from './inquirer-prompter.js';
-import { runInterviewSession } from './interview-session.js';
-import { createPlainPrompter } from './plain-prompter.js';
-import { createScreens } from './screens.js';
+import { useColor } from '../color.js';
+import type { CliIo } from '../io.js';
+import { loadQuestionnaireArg } from '../questionnaire-arg.js';
+import { nextQuestion } from '../../engine/walk.js';
+import { evaluate } from '../../engine/evaluate.js';
+import { parseAnswersDocument } from '../../engine/answers.js';
+import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
+import { EXIT, ScreenError } from '../../errors.js';
+import type { Answers, Questionnaire } from '../../questionnaire/model.js';
+import { renderResultText } from '../../report/text.js';
+import { createInquirerPrompter } from '../../interview/inquirer-prompter.js';
+import { runInterviewSession } from '../../interview/interview-session.js';
+import { createPlainPrompter } from '../../interview/plain-prompter.js';
+import { createScreens } from '../../interview/screens.js';
 
 export interface InterviewCommandOptions {
   readonly questionnaire?: string;
