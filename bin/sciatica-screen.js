@@ -9,8 +9,11 @@ main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   onInterrupt: (listener) => {
-    process.on('SIGINT', listener);
-    return () => process.off('SIGINT', listener);
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const s of signals) process.on(s, listener);
+    return () => {
+      for (const s of signals) process.off(s, listener);
+    };
   },
 }).then(
   (code) => {

@@ -19,8 +19,12 @@ export const EXIT = {
   cantCreate: 73,
   /** Invalid questionnaire. */
   config: 78,
-  /** Interrupted (Ctrl+C). */
+  /** Interrupted (Ctrl+C, SIGINT): 128 + 2. */
   interrupted: 130,
+  /** Stopped by SIGTERM (`kill`, a scheduler): 128 + 15. */
+  terminated: 143,
+  /** Stopped by SIGHUP (the terminal closed): 128 + 1. */
+  hangup: 129,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -84,6 +88,18 @@ export function fileErrorReason(e: unknown, op: 'read' | 'write'): string {
       return 'the file already exists (use --force to replace it)';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'EDANGLING':
+      return 'it is a symbolic link to a file that does not exist (not replaced; name the file itself)';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EROFS':
+      return 'the filesystem is read-only';
+    case 'EDQUOT':
+      return 'the disk quota is exceeded';
     default:
       return e instanceof Error ? e.message : String(e);
   }

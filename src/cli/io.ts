@@ -24,11 +24,20 @@ export interface CliIo {
   /** Working directory against which relative paths are resolved. */
   readonly cwd: string;
   /**
-   * Calls `listener` on Ctrl+C (SIGINT) instead of the default of dying at once, until the
-   * returned function is called. A command that takes it must then end promptly (exit 130).
-   * Absent in tests that do not need it.
+   * Calls `listener` on Ctrl+C (SIGINT), SIGTERM and SIGHUP instead of the default of dying at
+   * once, until the returned function is called. A command that takes it must then end promptly
+   * (clean up, one line, exit `exitCodeOfSignal(signal)`: 130, 143 or 129). Absent in tests that
+   * do not need it.
    */
-  readonly onInterrupt?: (listener: () => void) => () => void;
+  readonly onInterrupt?: (listener: (signal: InterruptSignal) => void) => () => void;
+}
+
+/** The signals a command may handle to end cleanly. */
+export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/** 128 + the signal number, as a shell reports a process killed by it. */
+export function exitCodeOfSignal(signal: InterruptSignal): 130 | 143 | 129 {
+  return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
 }
 
 /** The bundled questionnaire, resolved from the installed package (works from any cwd). */

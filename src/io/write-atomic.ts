@@ -1,17 +1,30 @@
 /**
- * Writing output files so that a crash or an interrupt never leaves a half file: the data goes to
- * a temporary file in the same directory (rename is atomic only within a filesystem), is fsynced,
- * then renamed over the target. The temporary file is removed on any error.
+ * The one writer of output files (batch `-o`, the interview's `--save`): a crash, an interrupt or
+ * a write error never leaves a half file and never touches the file that was there before.
  *
- * Two kinds of target are not renamed over, because that would replace them instead of writing
- * them: a device, FIFO or socket (`/dev/stdout`, a named pipe) is written directly, and a
- * symbolic link is followed (its target file is replaced; the link stays). A folder is refused.
- * Errors are `ScreenError`s with exit code 73, naming the file as the user gave it.
+ * The data goes to a temporary file in the same folder (rename is atomic only within a
+ * filesystem), mode 0600 by default; at `commit` it is fsynced, closed, and only then renamed over
+ * the target. If ANY write, the fsync or the close failed (a full disk: ENOSPC; EIO), `commit`
+ * does not rename: it removes the temporary file and throws; the old file stays as it was.
+ *
+ * Targets:
+ * - a new path: created at commit;
+ * - an existing regular file: replaced, unless `noClobber` (then refused, exit 73, also when the
+ *   file appears while the data is being written: commit links the temporary file, which fails if
+ *   the name exists);
+ * - a symbolic link to a regular file: the link is kept and its target replaced (same rules);
+ *   a dangling link or a loop of links: refused (the link is never replaced by a file);
+ * - a device, FIFO or socket (`/dev/stdout`, `/dev/full`, a named pipe): written directly, as the
+ *   data comes; a write error still makes `commit` throw;
+ * - a folder: refused.
+ * Every error is a `ScreenError` with exit code 73 and one line naming the file as the user gave
+ * it (`shown`). The API (`writeFileAtomic`, `openAtomicOutput`, `AtomicOutput`, `writeError`,
+ * `tempPathFor`) is stable: other commands depend on it.
  */
 import { randomUUID } from 'node:crypto';
-import { link, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { link, lstat, open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
 
 export interface AtomicWriteOptions {
@@ -27,62 +40,47 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
 }
 
-/** Where the bytes for `path` go: `direct` for a device, FIFO or socket; else the file to replace
- * (a symbolic link resolved to its target; a path that does not exist yet as is). */
-async function writeTarget(path: string): Promise<{ direct: boolean; file: string; exists: boolean }> {
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (!st.isFile()) return { direct: true, file: path, exists: true };
-    return { direct: false, file: await realpath(path), exists: true };
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { direct: false, file: path, exists: false };
-    throw e;
-  }
+/** What a path names, as far as writing goes. */
+export interface WriteTarget {
+  /** A device, FIFO or socket: written directly. */
+  readonly direct: boolean;
+  /** The file to create or replace (a symbolic link resolved to its target). */
+  readonly file: string;
+  readonly exists: boolean;
+  /** Device and inode of the existing file (or device), to compare with an input. */
+  readonly dev?: number;
+  readonly ino?: number;
 }
 
-/** Writes `data` to `path` atomically (or directly to a device or FIFO). */
+function errno(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
+
+/** Where the bytes for `path` would go; throws (an errno error) for a folder, a dangling link or a loop. */
+export async function resolveWriteTarget(path: string): Promise<WriteTarget> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    // ENOENT: nothing there, or a symbolic link pointing at nothing (never replace the link).
+    const l = await lstat(path).catch(() => undefined);
+    if (l?.isSymbolicLink()) throw errno('EDANGLING', 'dangling link');
+    return { direct: false, file: path, exists: false };
+  }
+  if (st.isDirectory()) throw errno('EISDIR', 'is a directory');
+  if (!st.isFile()) return { direct: true, file: path, exists: true, dev: st.dev, ino: st.ino };
+  return { direct: false, file: await realpath(path), exists: true, dev: st.dev, ino: st.ino };
+}
+
+/** Writes `data` to `path` atomically (or directly to a device or FIFO); see the file comment. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const shown = options.shown ?? path;
-  let target: Awaited<ReturnType<typeof writeTarget>>;
+  const out = await openAtomicOutput(path, options.shown ?? path, options.mode ?? 0o600, { noClobber: options.noClobber ?? false });
   try {
-    target = await writeTarget(path);
-  } catch (e) {
-    throw writeError(shown, e);
-  }
-  if (target.exists && options.noClobber) throw writeError(shown, Object.assign(new Error('exists'), { code: 'EEXIST' }));
-  if (target.direct) {
-    try {
-      const fh = await open(path, 'w');
-      try {
-        await fh.writeFile(data);
-      } finally {
-        await fh.close();
-      }
-    } catch (e) {
-      throw writeError(shown, e);
-    }
-    return;
-  }
-  const tmp = tempPathFor(target.file);
-  try {
-    const fh = await open(tmp, 'wx', options.mode ?? 0o600);
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    if (options.noClobber) {
-      // link() fails with EEXIST if the target appeared meanwhile: no window where an existing file is replaced.
-      await link(tmp, target.file);
-      await unlink(tmp);
-    } else {
-      await rename(tmp, target.file);
-    }
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw writeError(shown, e);
+    out.stream.write(data);
+    await out.commit();
+  } finally {
+    await out.discard();
   }
 }
 
@@ -91,28 +89,102 @@ export interface AtomicOutput {
   readonly stream: Writable;
   /** False for a device or FIFO, which is written as the stream goes. */
   readonly atomic: boolean;
-  /** Ends the stream, fsyncs and renames the temporary file over the target. */
+  /** Ends the stream, fsyncs and renames the temporary file over the target. Throws (73) if any
+   * write failed, and then leaves the target as it was and no temporary file. */
   commit(): Promise<void>;
-  /** Removes the temporary file unless committed. */
+  /** Removes the temporary file unless committed. Safe to call more than once. */
   discard(): Promise<void>;
 }
 
+export interface OpenOutputOptions {
+  /** Refuse an existing file, now and at commit (exit 73). Default false. */
+  readonly noClobber?: boolean;
+}
+
 /** Opens a streaming atomic output for `path` (see the file comment for devices and links). */
-export async function openAtomicOutput(path: string, shown: string, mode = 0o600): Promise<AtomicOutput> {
-  let target: Awaited<ReturnType<typeof writeTarget>>;
+export async function openAtomicOutput(path: string, shown: string, mode = 0o600, options: OpenOutputOptions = {}): Promise<AtomicOutput> {
+  let target: WriteTarget;
   try {
-    target = await writeTarget(path);
+    target = await resolveWriteTarget(path);
   } catch (e) {
     throw writeError(shown, e);
   }
-  return target.direct ? openDirectOutput(path, shown) : openTempOutput(target.file, shown, mode);
+  if (target.direct) return openDirectOutput(path, shown);
+  if (target.exists && options.noClobber) throw writeError(shown, errno('EEXIST', 'exists'));
+  return openTempOutput(target.file, shown, mode, options.noClobber ?? false);
 }
 
-function ended(stream: Writable, closed: Promise<void>): Promise<void> {
-  return new Promise<void>((res, rej) => {
-    stream.once('error', rej);
-    stream.end(() => res());
-  }).then(() => closed);
+/**
+ * A Writable over a FileHandle that remembers the first error (a failed write is never
+ * forgotten, whatever happens after it), fsyncs at the end when asked, and closes the handle.
+ */
+class HandleStream extends Writable {
+  firstError: unknown;
+  readonly whenClosed: Promise<void>;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly fsyncAtEnd: boolean,
+  ) {
+    super({ highWaterMark: 1024 * 1024 });
+    this.whenClosed = new Promise((resolve) => this.once('close', () => resolve()));
+    // Recorded here, so that an error with nobody else listening is neither lost nor unhandled.
+    this.on('error', (e) => {
+      this.firstError ??= e;
+    });
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    writeAll(this.fh, [chunk]).then(() => callback(), callback);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
+    writeAll(
+      this.fh,
+      chunks.map((c) => c.chunk),
+    ).then(() => callback(), callback);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    if (!this.fsyncAtEnd) return callback();
+    this.fh.sync().then(() => callback(), callback);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.fh.close().then(
+      () => callback(error),
+      (e: Error) => callback(error ?? e),
+    );
+  }
+
+  /** Ends the stream; resolves when the handle is closed, or rejects with the first error. */
+  async finish(): Promise<void> {
+    if (!this.writableEnded && !this.destroyed) this.end();
+    await this.whenClosed;
+    if (this.firstError !== undefined) throw this.firstError;
+    if (!this.writableFinished) throw errno('EIO', 'the output was closed before all was written');
+  }
+}
+
+/** Writes every byte of `buffers` (a write may be partial; a failed one rejects). */
+async function writeAll(fh: FileHandle, buffers: Buffer[]): Promise<void> {
+  let rest = buffers;
+  while (rest.length > 0) {
+    const total = rest.reduce((n, b) => n + b.length, 0);
+    const { bytesWritten } = rest.length === 1 ? await fh.write(rest[0]!) : await fh.writev(rest);
+    if (bytesWritten >= total) return;
+    if (bytesWritten === 0) throw errno('EIO', 'nothing could be written');
+    let skip = bytesWritten;
+    const next: Buffer[] = [];
+    for (const b of rest) {
+      if (skip >= b.length) skip -= b.length;
+      else {
+        next.push(skip > 0 ? b.subarray(skip) : b);
+        skip = 0;
+      }
+    }
+    rest = next;
+  }
 }
 
 async function openDirectOutput(path: string, shown: string): Promise<AtomicOutput> {
@@ -122,26 +194,25 @@ async function openDirectOutput(path: string, shown: string): Promise<AtomicOutp
   } catch (e) {
     throw writeError(shown, e);
   }
-  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024 });
-  const closed = new Promise<void>((res) => stream.once('close', () => res()));
+  const stream = new HandleStream(fh, false);
   return {
     stream,
     atomic: false,
     async commit() {
       try {
-        await ended(stream, closed);
+        await stream.finish();
       } catch (e) {
         throw writeError(shown, e);
       }
     },
     async discard() {
       if (!stream.destroyed) stream.destroy();
-      await closed;
+      await stream.whenClosed;
     },
   };
 }
 
-async function openTempOutput(path: string, shown: string, mode: number): Promise<AtomicOutput> {
+async function openTempOutput(path: string, shown: string, mode: number, noClobber: boolean): Promise<AtomicOutput> {
   const tmp = tempPathFor(path);
   let fh: FileHandle;
   try {
@@ -149,29 +220,48 @@ async function openTempOutput(path: string, shown: string, mode: number): Promis
   } catch (e) {
     throw writeError(shown, e);
   }
-  // flush: fsync before the handle is closed; the stream closes the handle when it ends.
-  const stream = fh.createWriteStream({ highWaterMark: 1024 * 1024, flush: true });
-  const closed = new Promise<void>((res) => stream.once('close', () => res()));
+  const stream = new HandleStream(fh, true);
   let committed = false;
+  let removed = false;
+  const remove = async (): Promise<void> => {
+    if (committed || removed) return;
+    if (!stream.destroyed) stream.destroy();
+    await stream.whenClosed;
+    await unlink(tmp).catch(() => undefined);
+    removed = true;
+  };
   return {
     stream,
     atomic: true,
     async commit() {
       try {
-        await ended(stream, closed);
-        await rename(tmp, path);
+        await stream.finish(); // every byte written, fsynced and closed — or the first error
+        if (noClobber) await linkNoClobber(tmp, path);
+        else await rename(tmp, path);
         committed = true;
       } catch (e) {
+        await remove();
         throw writeError(shown, e);
       }
     },
-    async discard() {
-      if (committed) return;
-      stream.destroy();
-      await closed;
-      await unlink(tmp).catch(() => undefined);
-    },
+    discard: remove,
   };
+}
+
+/** Gives `tmp` the name `path` unless `path` exists (link() fails with EEXIST: no window in which
+ * an existing file could be replaced), then drops the temporary name. On a filesystem without hard
+ * links, checks and renames (a small window remains there). */
+async function linkNoClobber(tmp: string, path: string): Promise<void> {
+  try {
+    await link(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+    if (await lstat(path).then(() => true, () => false)) throw errno('EEXIST', 'exists');
+    await rename(tmp, path);
+    return;
+  }
+  await unlink(tmp).catch(() => undefined);
 }
 
 export function writeError(path: string, e: unknown): ScreenError {

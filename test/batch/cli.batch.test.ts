@@ -209,11 +209,11 @@ describe('batch: bad records and exit codes', () => {
     expect(r).toEqual({ code: 73, stdout: '', stderr: `sciatica-screen: cannot write ${join(dir, 'a-folder')}: it is a folder\n` });
   });
 
-  it('-o through a symbolic link replaces the target and keeps the link', async () => {
+  it('-o --force through a symbolic link replaces the target and keeps the link', async () => {
     const target = file('target.jsonl', 'old\n');
     const link = join(dir, 'link.jsonl');
     symlinkSync(target, link);
-    const r = await runCli(['batch', '-', '-o', link], { stdin: `${JSON.stringify(GOOD)}\n` });
+    const r = await runCli(['batch', '-', '-o', link, '--force'], { stdin: `${JSON.stringify(GOOD)}\n` });
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(jsonLines(readFileSync(target, 'utf8'))[0]).toMatchObject({ line: 1 });

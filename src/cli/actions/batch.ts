@@ -5,11 +5,12 @@
  * 66 input not readable, 73 output not writable, 78 invalid questionnaire, 64 bad usage.
  * A closed output (`| head`) ends quietly with 0.
  */
+import { fstat } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EXIT, fileErrorReason, ScreenError } from '../../errors.js';
-import { openAtomicOutput } from '../../io/write-atomic.js';
+import { openAtomicOutput, resolveWriteTarget, writeError, type AtomicOutput } from '../../io/write-atomic.js';
 import { loadBatchEngine } from '../../io/batch/batch-engine.js';
 import { InProcessRunner, WorkerPool, workersAvailable, type ChunkRunner } from '../../io/batch/chunk-runner.js';
 import { formatOfFileName, type InputFormat, type OutputFormat } from '../../io/batch/formats.js';
@@ -20,6 +21,7 @@ import { readFilePieces } from '../../io/batch/read-file-pieces.js';
 import { formatSummary, runBatch } from '../../io/batch/run-batch.js';
 import type { Questionnaire } from '../../questionnaire/model.js';
 import type { CommandContext } from '../context.js';
+import { exitCodeOfSignal, type CliStdin, type InterruptSignal } from '../io.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
 
 export interface BatchOptions {
@@ -29,6 +31,8 @@ export interface BatchOptions {
   questionnaire?: string;
   full?: boolean;
   jobs?: number;
+  /** Replace an existing -o file (never the input). */
+  force?: boolean;
 }
 
 /** Inputs smaller than this are evaluated in-process: starting workers would cost more. */
@@ -44,25 +48,39 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
   const q = await loadQuestionnaireArg(options.questionnaire, io.cwd);
 
   const inputName = stdin ? '<stdin>' : input;
+  if (options.output === '') throw new ScreenError('cli.bad-option', EXIT.usage, '-o needs a file name (or leave it out to write to standard output)');
   let inputHandle: FileHandle | undefined;
   let inputSize: number | undefined;
+  let inputId: FileId | undefined;
   if (!stdin) {
     try {
       inputHandle = await open(resolve(io.cwd, input), 'r');
       const stat = await inputHandle.stat();
       if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       if (stat.isFile()) inputSize = stat.size;
+      inputId = { dev: stat.dev, ino: stat.ino };
     } catch (e) {
       await inputHandle?.close().catch(() => undefined);
       throw readError(input, e);
     }
-  }
+  } else inputId = await stdinFileId(io.stdin);
 
-  const output = options.output === undefined ? undefined : await openAtomicOutput(resolve(io.cwd, options.output), options.output);
+  let output: AtomicOutput | undefined;
+  try {
+    output = options.output === undefined ? undefined : await openOutput(resolve(io.cwd, options.output), options.output, inputId, options.force ?? false);
+  } catch (e) {
+    await inputHandle?.close().catch(() => undefined);
+    throw e;
+  }
   let runner: ChunkRunner | undefined;
-  // Ctrl+C: stop reading, write out what was read (to stdout), never leave a half -o file.
+  // Ctrl+C, SIGTERM, SIGHUP: stop reading, write out what was read (to stdout), never leave a
+  // half -o file or its temporary file; exit 130, 143 or 129.
   const interrupt = new AbortController();
-  const stopListening = io.onInterrupt?.(() => interrupt.abort());
+  let caught: InterruptSignal = 'SIGINT';
+  const stopListening = io.onInterrupt?.((signal) => {
+    caught = signal ?? 'SIGINT';
+    interrupt.abort();
+  });
   try {
     runner = await startRunner(options, q, stdin ? undefined : inputSize);
     const formatter = recordFormatter(options.to, options.full ?? false);
@@ -83,7 +101,8 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
     if (summary.interrupted) {
       const where = output?.atomic ? `${options.output} was not written` : 'the results before it were written';
       const records = `${summary.records} record${summary.records === 1 ? '' : 's'}`;
-      throw new ScreenError('batch.interrupted', EXIT.interrupted, `interrupted after ${records}; ${where}`);
+      const what = caught === 'SIGINT' ? 'interrupted' : `stopped by ${caught}`;
+      throw new ScreenError('batch.interrupted', exitCodeOfSignal(caught), `${what} after ${records}; ${where}`);
     }
     await output?.commit();
     io.stderr.write(`${formatSummary(summary, q.outcomes.map((o) => o.id))}\n`);
@@ -104,6 +123,35 @@ async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: n
     return WorkerPool.start(jobs, { ...settings, questionnaire: q });
   }
   return new InProcessRunner(new ChunkProcessor(q, await loadBatchEngine(), settings));
+}
+
+interface FileId {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** The file behind standard input when it is redirected from one (`batch - < a.jsonl`). */
+function stdinFileId(stdin: CliStdin): Promise<FileId | undefined> {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return Promise.resolve(undefined);
+  return new Promise((res) => fstat(fd, (e, st) => res(e || !st.isFile() ? undefined : { dev: st.dev, ino: st.ino })));
+}
+
+/**
+ * Opens the -o file. Never the input file (same device and inode, however it is reached: the
+ * same name, a symbolic or a hard link), even with --force; an existing file only with --force.
+ */
+async function openOutput(path: string, shown: string, input: FileId | undefined, force: boolean): Promise<AtomicOutput> {
+  let target;
+  try {
+    target = await resolveWriteTarget(path);
+  } catch (e) {
+    throw writeError(shown, e);
+  }
+  if (input && target.exists && target.dev === input.dev && target.ino === input.ino) {
+    throw new ScreenError('io.output-is-input', EXIT.cantCreate, `cannot write ${shown}: it is the input file (the results would replace the answers); write them to another file`);
+  }
+  return openAtomicOutput(path, shown, 0o600, { noClobber: !force });
 }
 
 function readError(input: string, e: unknown): ScreenError {

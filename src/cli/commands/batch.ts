@@ -17,6 +17,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--from <format>', 'input format, when the file name does not say').choices([...INPUT_FORMATS]))
     .addOption(new Option('--to <format>', 'output format').choices([...OUTPUT_FORMATS]).default('jsonl'))
     .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('--force', 'let -o replace an existing file (never the input file)')
     .option('-q, --questionnaire <file>', 'questionnaire file (default: the bundled sciatica-massage questionnaire)')
     .option('--full', 'write the whole result of each record, not only its summary')
     .option('--jobs <n>', 'worker threads (default: one per CPU; 1 = none)', parseJobs)
