@@ -13,6 +13,11 @@
  * `holdsSoFar` (three-valued, on a path still growing: used to stop the walk only when a stopping
  * rule is certain to hold whatever the questions not yet reached turn out to be), and `explain`
  * (which answers made a holding condition hold).
+ *
+ * The linter's safety proof interprets the same language three-valued too
+ * (src/questionnaire/three-valued.ts). The two are kept apart and held to one meaning by a
+ * differential property test (test/properties/three-valued-vs-engine.test.ts): change the
+ * language in both, or that test fails.
  */
 import type { AnswerValue, Answers, CompareOp, Condition, Questionnaire } from '../questionnaire/model.js';
 import { planFor } from './plan.js';

@@ -4,6 +4,12 @@
  * depends. Sound, not complete: when unsure it says `undefined`, never a wrong `true`.
  * Semantics follow the engine's: an unanswered question matches no value and no comparison;
  * `missing` is always unknown here.
+ *
+ * One language, two interpreters: the engine's early stop (`holdsSoFar` in
+ * src/engine/conditions.ts) reads the same conditions under partial answers. They are kept apart
+ * (the engine's runs on compiled nodes in the hot path) and held together by a differential
+ * property test, test/properties/three-valued-vs-engine.test.ts: a change to the language must
+ * be made in both, or that test fails.
  */
 import type { CompareOp, Condition, Question } from './model.js';
 import { UNSURE } from './model.js';
