@@ -6,8 +6,8 @@
  * user-controlled keys into an object, so `__proto__` and friends are inert.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
-import type { Branch, Caution, ChoiceOption, Condition, Flow, Outcome, Position, Question, QuestionType, Questionnaire, RedFlag, Rule, Source } from './model.js';
-import { UNSURE } from './model.js';
+import type { Branch, Caution, ChoiceOption, Condition, Flow, Outcome, Position, Question, QuestionType, Questionnaire, RedFlag, Rule, Source, Unscreened } from './model.js';
+import { MAX_LABEL_LENGTH, UNSURE } from './model.js';
 import { composeCondition } from './compose-condition.js';
 import { ID_PATTERN, OPTION_VALUE_PATTERN, readBoolean, readIdRef, readIdRefs, readList, readMap, readNumber, readText, type Field, type Fields } from './compose-fields.js';
 import { didYouMean } from './suggest.js';
@@ -18,9 +18,9 @@ export const RESERVED_IDS: readonly string[] = ['any', 'all', 'not', 'missing', 
 const PROTOTYPE_WORDS = ['__proto__', 'constructor', 'prototype'];
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['yesno', 'choice', 'multi', 'number', 'scale'];
-const TOP_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'rules', 'outcomes', 'cautions', 'sources'];
+const TOP_KEYS = ['$schema', 'id', 'version', 'title', 'description', 'start', 'questions', 'rules', 'outcomes', 'cautions', 'sources', 'unscreened'];
 const TOP_REQUIRED = ['id', 'version', 'title', 'questions', 'rules', 'outcomes', 'sources'];
-const COMMON_QUESTION_KEYS = ['id', 'type', 'text', 'help', 'unsure', 'required', 'red_flag', 'next'];
+const COMMON_QUESTION_KEYS = ['id', 'type', 'label', 'text', 'help', 'unsure', 'required', 'red_flag', 'next'];
 const TYPE_KEYS: Record<QuestionType, readonly string[]> = {
   yesno: [],
   choice: ['options'],
@@ -39,6 +39,8 @@ export interface ComposeResult {
   readonly untyped: ReadonlySet<string>;
   /** Where each rule names its outcome, cautions and sources, for pointing at a bad reference. */
   readonly rulePositions: ReadonlyMap<Rule, RulePositions>;
+  /** Where `unscreened.source` names each source. */
+  readonly unscreenedSourcePositions?: readonly Position[];
 }
 
 export interface RulePositions {
@@ -95,6 +97,7 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
   }
   const startRef = readIdRef(reader, top.get('start'), what);
   const description = readText(reader, top.get('description'), what);
+  const unscreened = composeUnscreened(reader, top.get('unscreened'));
   const questionnaire: Questionnaire = {
     id,
     version,
@@ -106,10 +109,58 @@ export function composeQuestionnaire(reader: YamlReader, doc: Document.Parsed, s
     outcomes,
     cautions,
     sources,
+    ...(unscreened ? { unscreened: unscreened.block } : {}),
     sha256,
     file: reader.file,
   };
-  return { questionnaire, untyped, rulePositions, ...(startRef ? { startPos: startRef.pos } : {}) };
+  return {
+    questionnaire,
+    untyped,
+    rulePositions,
+    ...(startRef ? { startPos: startRef.pos } : {}),
+    ...(unscreened ? { unscreenedSourcePositions: unscreened.sourcePositions } : {}),
+  };
+}
+
+/**
+ * A question's `label`: a few words on one line, at most MAX_LABEL_LENGTH characters, no control
+ * characters (it is printed inside a sentence: "numbness between the legs: not sure").
+ */
+function readLabel(reader: YamlReader, f: Field | undefined, what: string): string | undefined {
+  const label = readText(reader, f, what);
+  if (label === undefined || f === undefined) return undefined;
+  const control = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(label);
+  if (control) {
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const kind = control[0] === '\n' ? 'a line break' : `a control character (U+${code})`;
+    reader.report('schema.invalid-value', `"label" of ${what} contains ${kind}; a label is a few words on one line`, f.pos);
+    return undefined;
+  }
+  if (label.trim() === '') {
+    reader.report('schema.invalid-value', `"label" of ${what} is empty; leave it out, or name the question in a few words`, f.pos);
+    return undefined;
+  }
+  if ([...label].length > MAX_LABEL_LENGTH) {
+    reader.report('schema.invalid-value', `"label" of ${what} is ${[...label].length} characters long; a label is at most ${MAX_LABEL_LENGTH} (the question's text says the rest)`, f.pos);
+    return undefined;
+  }
+  return label;
+}
+
+/** The optional top-level `unscreened: { advice, source }` block. */
+function composeUnscreened(reader: YamlReader, f: Field | undefined): { block: Unscreened; sourcePositions: Position[] } | undefined {
+  if (!f) return undefined;
+  const what = '"unscreened"';
+  const fields = readMap(reader, f.value, f.pos, what, ['advice', 'source'], ['advice', 'source']);
+  if (!fields) return undefined;
+  const advice = readText(reader, fields.get('advice'), what);
+  if (advice !== undefined && advice.trim() === '') reader.report('schema.invalid-value', `"advice" of ${what} is empty: say what to do when a warning-sign question is unanswered`, fields.get('advice')!.pos);
+  const refs = readIdRefs(reader, fields.get('source'), what);
+  if (fields.has('source') && refs.length === 0 && isSeq(fields.get('source')?.value)) {
+    reader.report('schema.invalid-value', `${what} cites no source: list at least one id of an entry in sources`, fields.get('source')!.pos);
+  }
+  if (advice === undefined) return undefined;
+  return { block: { advice, sources: refs.map((r) => r.id), pos: f.keyPos }, sourcePositions: refs.map((r) => r.pos) };
 }
 
 /** What was written instead of a semver version, as the author wrote it. */
@@ -161,11 +212,13 @@ function composeQuestion(reader: YamlReader, node: unknown, at: Position, index:
     reader.report('schema.invalid-value', `${what} is a multi question and cannot offer "unsure"; add an option such as { value: not_sure, label: Not sure } instead`, fields.get('unsure')!.pos);
   }
   const help = readText(reader, fields.get('help'), what);
+  const label = readLabel(reader, fields.get('label'), what);
   const redFlagField = fields.get('red_flag');
   const options = effectiveType === 'choice' || effectiveType === 'multi' ? composeOptions(reader, fields.get('options'), what, effectiveType, unsure) : [];
   const redFlag = redFlagField ? composeRedFlag(reader, redFlagField, what, effectiveType, unsure, options) : undefined;
   const base = {
     id,
+    ...(label !== undefined ? { label } : {}),
     text: readText(reader, fields.get('text'), what) ?? '',
     ...(help !== undefined ? { help } : {}),
     unsure,

@@ -2,8 +2,8 @@
  * The linter: checks a composed questionnaire for what a schema cannot see — references, values,
  * flow, and (when nothing else is wrong) the safety proof. Collects every problem.
  * Severity policy: something used but undefined, or defined wrongly, is an error; something
- * defined but never used (an outcome or caution no rule raises, a source no rule cites) is a
- * warning; a declared red-flag skip is an info.
+ * defined but never used (an outcome or caution no rule raises, a source no rule cites), or a
+ * question without a label, is a warning; a declared red-flag skip is an info.
  */
 import type { Condition, Position, Question, Questionnaire, Rule } from './model.js';
 import { RESERVED_IDS, type RulePositions } from './compose-questionnaire.js';
@@ -19,6 +19,8 @@ export interface LintOptions {
   readonly untyped?: ReadonlySet<string>;
   /** Where rules name their outcome, cautions and sources (default: the rule's position). */
   readonly rulePositions?: ReadonlyMap<Rule, RulePositions>;
+  /** Where `unscreened.source` names each source (default: the block's position). */
+  readonly unscreenedSourcePositions?: readonly Position[];
   /** Whether errors were found before linting (then the safety proof is not attempted). */
   readonly errorsSoFar: boolean;
 }
@@ -107,6 +109,11 @@ export function lintQuestionnaire(q: Questionnaire, report: Report, options: Lin
     });
   }
 
+  q.unscreened?.sources.forEach((s, i) => {
+    cited.add(s);
+    if (!sources.has(s)) error('lint.unknown-source', `"unscreened" cites unknown source "${s}"${didYouMean(s, sources.keys())}`, options.unscreenedSourcePositions?.[i] ?? q.unscreened!.pos);
+  });
+
   q.outcomes.forEach((o, i) => {
     if (o.stop && i > 0) error('lint.stop-not-most-urgent', `outcome "${o.id}" has stop: true, but only the most urgent outcome ("${q.outcomes[0]!.id}") may stop the interview`, o.pos);
     if (i < q.outcomes.length - 1 && !raised.has(o.id)) report('lint.outcome-never-raised', `no rule raises outcome "${o.id}"`, o.pos);
@@ -127,8 +134,15 @@ export function lintQuestionnaire(q: Questionnaire, report: Report, options: Lin
   }
 
   if (!errors) {
-    proveRedFlagsEscalate(q, report);
-    proveRedFlagsAsked(q, report);
+    proveRedFlagsEscalate(q, error);
+    proveRedFlagsAsked(q, error);
+  }
+  // A nudge, not a fault: without a label the result and the review quote the whole question.
+  // Only for an otherwise sound file, so it never buries an error.
+  if (!errors) {
+    for (const question of q.questions) {
+      if (question.label === undefined) report('lint.question-without-label', `question "${question.id}" has no label: the result and the review quote its whole text; add label: <a few plain words>`, question.pos);
+    }
   }
 }
 

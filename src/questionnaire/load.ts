@@ -41,6 +41,7 @@ export function checkQuestionnaire(bytes: string | Uint8Array, file: string, siz
     errorsSoFar,
     untyped: composed.untyped,
     rulePositions: composed.rulePositions,
+    ...(composed.unscreenedSourcePositions ? { unscreenedSourcePositions: composed.unscreenedSourcePositions } : {}),
     ...(composed.startPos ? { startPos: composed.startPos } : {}),
   });
   const problems = sorted(reader.problems);

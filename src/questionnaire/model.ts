@@ -13,6 +13,9 @@ export interface Position {
   readonly col: number;
 }
 
+/** The longest question `label` accepted, in characters. */
+export const MAX_LABEL_LENGTH = 60;
+
 export type QuestionType = 'yesno' | 'choice' | 'multi' | 'number' | 'scale';
 
 /** The stored value of a "not sure" answer, for any question that offers it. */
@@ -72,6 +75,12 @@ export interface RedFlag {
 interface QuestionBase {
   readonly id: string;
   readonly text: string;
+  /**
+   * A few plain words naming the question where a person reads about an answer given earlier
+   * ("numbness between the legs: not sure"): the text result, the interview's review. One line,
+   * at most MAX_LABEL_LENGTH characters. Without it those places fall back to `text`.
+   */
+  readonly label?: string;
   readonly help?: string;
   /** Offers "not sure"; the answer is then 'unsure'. */
   readonly unsure: boolean;
@@ -170,6 +179,17 @@ export interface Source {
   readonly pos: Position;
 }
 
+/**
+ * What a result says instead of the outcome's advice when a red-flag question on the path is left
+ * unanswered (the person was not screened for it). Optional: without it the outcome's advice stands.
+ */
+export interface Unscreened {
+  readonly advice: string;
+  /** Source ids (at least one), resolved against `Questionnaire.sources`. */
+  readonly sources: readonly string[];
+  readonly pos: Position;
+}
+
 export interface Questionnaire {
   readonly id: string;
   /** Semver. */
@@ -185,6 +205,7 @@ export interface Questionnaire {
   readonly outcomes: readonly Outcome[];
   readonly cautions: readonly Caution[];
   readonly sources: readonly Source[];
+  readonly unscreened?: Unscreened;
   /** Hex SHA-256 of the file's bytes, so a result names exactly what produced it. */
   readonly sha256: string;
   /** The file it was loaded from (as given to the loader). */

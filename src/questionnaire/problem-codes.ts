@@ -39,6 +39,7 @@ export const PROBLEM_CODES = {
   'lint.outcome-never-raised': 'warning',
   'lint.caution-never-raised': 'warning',
   'lint.source-never-cited': 'warning',
+  'lint.question-without-label': 'warning',
   // Flow
   'lint.branch-after-otherwise': 'error',
   'lint.cycle': 'error',

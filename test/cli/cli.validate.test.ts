@@ -59,7 +59,7 @@ describe('validate', () => {
       code: 'info.declared-skip',
       severity: 'info',
       file: 'valid/branches.yaml',
-      line: 21,
+      line: 23,
       col: 5,
       message: 'red-flag question "pain_side" may be skipped (declared: only asked when there is leg pain), e.g. on the path leg_pain → bladder_change → end',
     });

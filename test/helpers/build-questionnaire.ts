@@ -38,6 +38,7 @@ export type AtomSpec =
 export interface QuestionSpec {
   id: string;
   type?: Question['type'];
+  label?: string;
   text?: string;
   unsure?: boolean;
   required?: boolean;
@@ -70,6 +71,8 @@ export interface QuestionnaireSpec {
   outcomes: (string | { id: string; title?: string; advice?: string; stop?: boolean })[];
   cautions?: (string | { id: string; text: string })[];
   sources?: { id: string; title: string; section?: string; publisher?: string; year?: number; url?: string }[];
+  /** The `unscreened` block: its advice and source ids (each source id becomes a source, like a rule's). */
+  unscreened?: { advice: string; source: string | string[] };
 }
 
 const COMPARE_OPS: readonly CompareOp[] = ['lt', 'lte', 'gt', 'gte', 'eq', 'ne'];
@@ -117,6 +120,7 @@ function question(s: QuestionSpec): Question {
   }
   const base = {
     id: s.id,
+    ...(s.label === undefined ? {} : { label: s.label }),
     text: s.text ?? `Question ${s.id}?`,
     unsure,
     required: s.required ?? true,
@@ -162,7 +166,8 @@ export function buildQuestionnaire(spec: QuestionnaireSpec): Questionnaire {
     pos: POS,
     ...(r.outcome === undefined ? {} : { outcome: r.outcome }),
   }));
-  const sourceIds = [...new Set(rules.flatMap((r) => r.sources))];
+  const unscreenedSources = spec.unscreened === undefined ? [] : typeof spec.unscreened.source === 'string' ? [spec.unscreened.source] : spec.unscreened.source;
+  const sourceIds = [...new Set([...rules.flatMap((r) => r.sources), ...unscreenedSources])];
   const sources = sourceIds.map((id) => {
     const s = spec.sources?.find((x) => x.id === id);
     return {
@@ -189,6 +194,7 @@ export function buildQuestionnaire(spec: QuestionnaireSpec): Questionnaire {
     }),
     cautions: (spec.cautions ?? []).map((c) => (typeof c === 'string' ? { id: c, text: `Caution ${c}.`, pos: POS } : { ...c, pos: POS })),
     sources,
+    ...(spec.unscreened === undefined ? {} : { unscreened: { advice: spec.unscreened.advice, sources: unscreenedSources, pos: POS } }),
     sha256: createHash('sha256').update(JSON.stringify(spec)).digest('hex'),
     file: 'test.yaml',
   };

@@ -66,7 +66,7 @@ describe('docs/questionnaire-language.md', () => {
     expect([...kinds].sort()).toEqual(['all', 'answered', 'any', 'compare', 'const', 'in', 'missing:red_flag', 'missing:required', 'not']);
     const doc = parse(example, { version: '1.2', schema: 'core' }) as Record<string, unknown>;
     expect(Object.keys(doc).sort()).toEqual(Object.keys(schema.properties as object).filter((k) => k !== '$schema').sort());
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
   });
 

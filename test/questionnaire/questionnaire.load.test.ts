@@ -53,8 +53,8 @@ describe('hostile input', () => {
     const hostile = minimal.replace('rules:', '__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\nrules:');
     const out = lines(hostile);
     expect(out).toEqual([
-      'q.yaml:12:1: error: the questionnaire has an unknown key "__proto__"',
-      'q.yaml:13:1: error: the questionnaire has an unknown key "constructor"',
+      'q.yaml:13:1: error: the questionnaire has an unknown key "__proto__"',
+      'q.yaml:14:1: error: the questionnaire has an unknown key "constructor"',
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
@@ -70,7 +70,7 @@ describe('unusual but valid input', () => {
     expect(r.questionnaire?.questions[0]?.pos).toEqual({ file: 'crlf.yaml', line: 7, col: 5 });
     expect(r.questionnaire?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     const broken = crlf.replace('when: { saddle_numbness', 'when: { sadle_numbness');
-    expect(lines(broken, 'crlf.yaml')).toEqual(['crlf.yaml:14:13: error: rule "cauda-equina" names unknown question "sadle_numbness" (did you mean "saddle_numbness"?)']);
+    expect(lines(broken, 'crlf.yaml')).toEqual(['crlf.yaml:15:13: error: rule "cauda-equina" names unknown question "sadle_numbness" (did you mean "saddle_numbness"?)']);
   });
 
   it('reads yes and no as text (YAML 1.2), never as booleans', () => {
@@ -111,6 +111,29 @@ describe('a loaded questionnaire', () => {
     expect(isScreenError(missing) && [missing.exitCode, missing.code, missing.message]).toEqual([66, 'input.not-found', 'cannot read no/such.yaml: no such file']);
     const broken = fileURLToPath(new URL('../fixtures/questionnaires/broken/unknown-references.yaml', import.meta.url));
     const invalid = await loadQuestionnaire(broken).catch((e: unknown) => e);
-    expect(isScreenError(invalid) && [invalid.exitCode, invalid.code, invalid.problems.length]).toEqual([78, 'questionnaire.invalid', 5]);
+    expect(isScreenError(invalid) && [invalid.exitCode, invalid.code, invalid.problems.length]).toEqual([78, 'questionnaire.invalid', 6]);
+  });
+});
+
+describe('question labels and the unscreened block', () => {
+  it('keeps a label on the model, and reports a bad one at its file:line:col', () => {
+    expect(parseQuestionnaire(minimal, 'q.yaml').questionnaire?.questions[0]?.label).toBe('numbness between the legs');
+    const withLabel = (label: string): string => minimal.replace('label: numbness between the legs', `label: ${label}`);
+    expect(lines(withLabel('"numbness\\nbetween the legs"'))).toEqual(['q.yaml:9:12: error: "label" of question "saddle_numbness" contains a line break; a label is a few words on one line']);
+    expect(lines(withLabel('"numb\\u001b[31m"'))).toEqual(['q.yaml:9:12: error: "label" of question "saddle_numbness" contains a control character (U+001B); a label is a few words on one line']);
+    expect(lines(withLabel('"numb\\tness"'))).toEqual(['q.yaml:9:12: error: "label" of question "saddle_numbness" contains a control character (U+0009); a label is a few words on one line']);
+    expect(lines(withLabel('"  "'))).toEqual(['q.yaml:9:12: error: "label" of question "saddle_numbness" is empty; leave it out, or name the question in a few words']);
+    expect(lines(withLabel('x'.repeat(61)))).toEqual(['q.yaml:9:12: error: "label" of question "saddle_numbness" is 61 characters long; a label is at most 60 (the question\'s text says the rest)']);
+    expect(lines(withLabel('[numbness]'))).toEqual(['q.yaml:9:12: error: "label" of question "saddle_numbness" must be text']);
+    expect(lines(withLabel('é'.repeat(60)))).toEqual([]);
+  });
+
+  it('reads the unscreened block, and reports a missing key or an unknown source where it is written', () => {
+    const block = `${minimal}unscreened:\n  advice: Not screened for every warning sign.\n  source: nice-cks-sciatica\n`;
+    expect(parseQuestionnaire(block, 'q.yaml').questionnaire?.unscreened).toMatchObject({ advice: 'Not screened for every warning sign.', sources: ['nice-cks-sciatica'] });
+    expect(lines(`${minimal}unscreened: { advice: Not screened. }\n`)).toEqual(['q.yaml:28:13: error: "unscreened" is missing "source"']);
+    expect(lines(`${minimal}unscreened: { advice: Not screened., source: [nice-cks-sciatica, nice-cks-sciatic] }\n`)).toEqual(['q.yaml:28:66: error: "unscreened" cites unknown source "nice-cks-sciatic" (did you mean "nice-cks-sciatica"?)']);
+    expect(lines(`${minimal}unscreened: { advice: "", source: nice-cks-sciatica }\n`)).toEqual(['q.yaml:28:23: error: "advice" of "unscreened" is empty: say what to do when a warning-sign question is unanswered']);
+    expect(lines(`${minimal}unscreened: { advise: Not screened., source: nice-cks-sciatica }\n`)).toContain('q.yaml:28:15: error: "unscreened" has an unknown key "advise" (did you mean "advice"?)');
   });
 });
