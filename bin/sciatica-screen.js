@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The launcher: run the compiled CLI and map its answer to the process exit code. Nothing else.
-import { main } from '../dist/cli/main.js';
+// The launcher: run the compiled CLI (the bundle built by src/build/build-dist.mjs) and map its
+// answer to the process exit code. Nothing else.
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv.slice(2), {
   stdin: process.stdin,

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { runBin, ROOT } from '../helpers/spawn-bin.js';
+import { loadedSources } from '../helpers/bundle-inputs.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/questionnaires/', import.meta.url));
 const BUNDLED = join(ROOT, 'questionnaires', 'sciatica-massage.yaml');
@@ -105,9 +106,10 @@ describe('startup', () => {
     for (const args of [['--version'], ['validate', 'valid/minimal.yaml']]) {
       const { code, urls } = await loadedModules(args);
       expect(code).toBe(0);
+      const sources = loadedSources(urls);
       // The hook saw the program itself, so an absence below means something.
-      expect(urls.some((u) => u.endsWith('/dist/cli/main.js'))).toBe(true);
-      expect(urls.filter((u) => u.includes('@inquirer'))).toEqual([]);
+      expect(sources).toContain('src/cli/main.ts');
+      expect(sources.filter((u) => u.includes('@inquirer'))).toEqual([]);
     }
   });
 
@@ -115,7 +117,9 @@ describe('startup', () => {
     for (const args of [['--version'], ['--help'], ['batch', '--help']]) {
       const { code, urls } = await loadedModules(args);
       expect(code).toBe(0);
-      const heavy = urls.filter((u) => /node_modules\/(yaml|csv-parse|chalk)\/|\/dist\/(engine|questionnaire\/load|cli\/actions|interview)\//.test(u));
+      const sources = loadedSources(urls);
+      expect(sources).toContain('src/cli/main.ts');
+      const heavy = sources.filter((u) => /node_modules\/(yaml|csv-parse|chalk)\/|^src\/(engine|questionnaire\/load|cli\/actions|interview)\//.test(u));
       expect(heavy).toEqual([]);
     }
   });

@@ -12,9 +12,9 @@ export interface BinRun {
   stderr: string;
 }
 
-export function runBin(args: string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<BinRun> {
+export function runBin(args: string[], opts: { stdin?: string | Buffer; env?: Record<string, string>; cwd?: string; bin?: string } = {}): Promise<BinRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { PATH: process.env.PATH ?? '', ...(opts.env ?? {}) },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -45,7 +45,7 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
   if (!from) {
     throw new ScreenError('cli.unknown-format', EXIT.usage, `cannot tell the format of ${input} from its name; add --from jsonl, --from csv or --from json`);
   }
-  const q = await loadQuestionnaireArg(options.questionnaire, io.cwd);
+  const q = await loadQuestionnaireArg(options.questionnaire, io);
 
   const inputName = stdin ? '<stdin>' : input;
   if (options.output === '') throw new ScreenError('cli.bad-option', EXIT.usage, '-o needs a file name (or leave it out to write to standard output)');

@@ -20,7 +20,7 @@ export interface EvaluateOptions {
 }
 
 export async function runEvaluate(source: string, opts: EvaluateOptions, { io }: CommandContext): Promise<void> {
-  const questionnaire = await loadQuestionnaireArg(opts.questionnaire, io.cwd);
+  const questionnaire = await loadQuestionnaireArg(opts.questionnaire, io);
   // `-` at a terminal waits for typed input: say so, rather than seem to hang.
   if (source === '-' && io.stdin.isTTY === true) io.stderr.write('Reading the answers (JSON) from the terminal; end with Ctrl+D.\n');
   const { label, bytes } = await readAnswersSource(source, io);

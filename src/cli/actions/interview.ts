@@ -42,7 +42,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   // The prompt library loads while the questionnaire is read and checked.
   const promptsLoading = import('@inquirer/prompts');
   promptsLoading.catch(() => undefined); // reported below if it matters; never an unhandled rejection
-  const questionnaire = await loadQuestionnaireArg(options.questionnaire, io.cwd);
+  const questionnaire = await loadQuestionnaireArg(options.questionnaire, io);
   const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(options.resume, io, questionnaire) };
 
   const prompts = await promptsLoading;

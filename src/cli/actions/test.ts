@@ -24,7 +24,7 @@ export interface TestOptions {
 
 export async function runTest(questionnaireArg: string, casesArg: string, options: TestOptions, ctx: CommandContext): Promise<void> {
   const { io, state } = ctx;
-  const q = await loadQuestionnaireArg(questionnaireArg, io.cwd);
+  const q = await loadQuestionnaireArg(questionnaireArg, io);
   const cases = await loadCases(resolve(io.cwd, casesArg), casesArg);
   const run = runCases(q, cases);
 

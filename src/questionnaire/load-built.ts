@@ -1,0 +1,100 @@
+/**
+ * The bundled questionnaire's built form: the model the full loader (./load.ts) makes of the YAML
+ * — composed, linted, error-free — written as JSON at build time (src/build/build-dist.mjs), so a
+ * command that uses the bundled questionnaire parses about 50 KB of JSON (≈ 0.3 ms) instead of
+ * loading `yaml`, compose and lint (≈ 130 ms cold).
+ *
+ * Never silently stale: the built form records the SHA-256 and size of the YAML it was made from,
+ * and every load reads the YAML and compares both (≈ 0.5 ms for 47 KB, node:crypto included).
+ * Any difference, or a built form that does not parse or has another format, is `unusable` with a
+ * reason: the caller then loads the YAML with the full loader and says why. A built form that is
+ * simply absent (running from the TypeScript sources, or a build without it) is `absent`.
+ * User questionnaires never come here.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Questionnaire } from './model.js';
+
+/** Changes whenever the shape of the model (./model.ts) or of this file changes. */
+export const BUILT_FORMAT = 'sciatica-screen/built-questionnaire@1';
+
+interface BuiltFile {
+  readonly format: string;
+  /** The YAML file it was built from. `questionnaire.sha256` is the same hash. */
+  readonly yaml: { readonly sha256: string; readonly size: number };
+  /** The model, with every `file` (the questionnaire's own and each position's) stored as "". */
+  readonly questionnaire: Questionnaire;
+}
+
+export type BuiltLoad =
+  | { readonly kind: 'loaded'; readonly questionnaire: Questionnaire }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unusable'; readonly reason: string };
+
+/**
+ * The built form of `questionnaire` (as returned by the full loader from a YAML file of `yamlSize`
+ * bytes), as JSON text. Positions lose their `file` (the install path differs from the build path);
+ * the loader puts back the path it is given.
+ */
+export function builtQuestionnaireJson(questionnaire: Questionnaire, yamlSize: number): string {
+  const built: BuiltFile = { format: BUILT_FORMAT, yaml: { sha256: questionnaire.sha256, size: yamlSize }, questionnaire };
+  return `${JSON.stringify(built, (key, value: unknown) => (key === 'file' && typeof value === 'string' ? '' : value))}\n`;
+}
+
+/**
+ * Loads the built form at `builtPath` of the YAML questionnaire at `yamlPath`, checking it was built
+ * from exactly that YAML's bytes. `file` becomes `Questionnaire.file` and the file of every position
+ * (as the full loader would name it). The result is deeply frozen, like the full loader's.
+ * Errors reading the YAML are not reported here: they make the load `unusable`, and the full loader
+ * that follows reports them as it always does.
+ */
+export async function loadBuiltQuestionnaire(yamlPath: string | URL, builtPath: string | URL, file: string): Promise<BuiltLoad> {
+  let text: string;
+  try {
+    text = await readFile(builtPath, 'utf8');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return { kind: 'absent' };
+    return { kind: 'unusable', reason: `its built form cannot be read (${(e as Error).message})` };
+  }
+  let built: BuiltFile;
+  try {
+    built = JSON.parse(text) as BuiltFile;
+  } catch {
+    return { kind: 'unusable', reason: 'its built form is not valid JSON' };
+  }
+  if (built === null || typeof built !== 'object' || built.format !== BUILT_FORMAT || typeof built.yaml?.sha256 !== 'string') {
+    return { kind: 'unusable', reason: `its built form is not in the format ${BUILT_FORMAT}` };
+  }
+  let yaml: Buffer;
+  try {
+    yaml = await readFile(yamlPath);
+  } catch {
+    return { kind: 'unusable', reason: 'its YAML cannot be read' };
+  }
+  if (yaml.length !== built.yaml.size || createHash('sha256').update(yaml).digest('hex') !== built.yaml.sha256) {
+    return { kind: 'unusable', reason: 'its YAML changed after the build' };
+  }
+  return { kind: 'loaded', questionnaire: withFileAndFrozen(built.questionnaire, file) };
+}
+
+/**
+ * Sets every `file` property to `file`, gives a scale question's `anchors` the null prototype the
+ * full loader gives it (a map keyed by point), and freezes everything reachable, in one walk. The
+ * test that the built form equals the full loader's model (test/perf-equivalence) compares
+ * prototypes too, so a model change that needs more here cannot pass unnoticed.
+ */
+function withFileAndFrozen<T>(value: T, file: string): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    const o = v as Record<string, unknown>;
+    for (const key of Object.keys(o)) {
+      if (key === 'file' && typeof o[key] === 'string') o[key] = file;
+      else if (key === 'anchors' && o.type === 'scale') o[key] = Object.freeze(Object.assign(Object.create(null) as object, o[key]));
+      else stack.push(o[key]);
+    }
+    Object.freeze(o);
+  }
+  return value;
+}
