@@ -76,7 +76,7 @@ describe('the bundled questionnaire’s built form', () => {
         expect(bundled.stderr).toBe(yaml.stderr);
       }
     }
-  });
+  }, 120_000);
 
   it('is what the CLI uses for the bundled questionnaire (a marked built form shows in the output)', async () => {
     const dir = packageCopy();
