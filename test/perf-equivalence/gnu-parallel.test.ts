@@ -97,11 +97,11 @@ function run(argv: string[], inPath: string): Promise<{ code: number | null; out
 }
 
 describe('batch - under GNU parallel --pipe -k', () => {
-  it(`${RECORDS / 1000}k records in 1 MB blocks on the local cores: a single run's output, line for line, in order`, async () => {
+  it(`${RECORDS / 1000}k records in 8 MB blocks on the local cores: a single run's output, line for line, in order`, async () => {
     const path = await input();
     const single = await run([process.execPath, BIN, 'batch', '-', '--jobs', '1'], path);
     const spread = await run(
-      ['parallel', '--will-cite', '--pipe', '--block', '1M', '-k', process.execPath, BIN, 'batch', '-', '--jobs', '1'],
+      ['parallel', '--will-cite', '--pipe', '--block', '8M', '-k', process.execPath, BIN, 'batch', '-', '--jobs', '1'],
       path,
     );
     expect(single.code).toBe(65); // the bad records
