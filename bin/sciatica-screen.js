@@ -16,6 +16,7 @@ main(process.argv.slice(2), {
       for (const s of signals) process.off(s, listener);
     };
   },
+  launcher: process.argv[1],
 }).then(
   (code) => {
     process.exitCode = code;

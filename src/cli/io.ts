@@ -30,6 +30,8 @@ export interface CliIo {
    * do not need it.
    */
   readonly onInterrupt?: (listener: (signal: InterruptSignal) => void) => () => void;
+  /** The launcher's path as started (process.argv[1]): how to word "run it again" hints. */
+  readonly launcher?: string;
 }
 
 /** The signals a command may handle to end cleanly. */

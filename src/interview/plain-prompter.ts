@@ -2,12 +2,14 @@
  * The Prompter for `--plain` (and TERM=dumb): screen-reader friendly. Every question, its help
  * and its numbered answers are written once as plain lines; the person types the number of an
  * answer (several, separated by spaces or commas, for multiple choice) into a one-line box.
- * No colour, no symbols, no arrow-key menus, nothing redrawn but the line being typed.
+ * No colour, no symbols, no arrow-key menus, no cursor-control codes: the prompts are plain lines
+ * (./line-prompts.ts), and the terminal echoes what is typed.
  */
 import type { ChalkInstance } from 'chalk';
 import type { ChoiceOption, Question } from '../questionnaire/model.js';
 import { UNSURE } from '../questionnaire/model.js';
-import { backLabel, progressText, promptContext, type PromptIo, type PromptModule } from './inquirer-prompter.js';
+import { backLabel, progressText, promptContext, type PromptIo } from './inquirer-prompter.js';
+import type { LinePrompts } from './line-prompts.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme } from './prompt-theme.js';
 import { wrapText as wrap } from '../report/wrap-text.js';
@@ -21,7 +23,8 @@ interface Numbered {
 const BACK_WORDS = new Set(['b', 'back']);
 
 export function createPlainPrompter(
-  p: Pick<PromptModule, 'input' | 'confirm'>,
+  /** Line prompts (./line-prompts.ts) in the tool; Inquirer's `input`/`confirm` fit too (the unit tests use them). */
+  p: LinePrompts,
   opts: {
     readonly chalk: ChalkInstance;
     readonly io: PromptIo;

@@ -23,6 +23,8 @@ export interface Screens extends InterviewScreens {
   intro(q: Questionnaire): void;
   /** One line of information (saved to…, continuing from…). */
   note(text: string): void;
+  /** After an emergency, once more below what followed the result: what to do now, in one line. */
+  remind(result: Result): void;
 }
 
 export function createScreens(
@@ -61,6 +63,9 @@ export function createScreens(
         const tone = banner !== undefined ? c.bold.red : c.bold;
         write(`\n${wrap(reminder, width).map((l) => tone(l)).join('\n')}\n`);
       }
+    },
+    remind(result) {
+      write(`\n${wrap(`WHAT TO DO NOW: ${result.title}`, width).map((l) => c.bold.red(l)).join('\n')}\n`);
     },
     note(text) {
       write(`${wrap(text, width).join('\n')}\n`);

@@ -95,7 +95,7 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(await s.rawScreen()).not.toMatch(/\x1b\[[0-9;]*[3-4][0-9]m/);
   });
 
-  it('an emergency answer stops at once: what to do now first, then the result; nothing more is asked', async () => {
+  it('an emergency answer stops at once: what to do now first, then the result; no more questions, only the offer to save', async () => {
     const s = await start([]);
     await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
     const screen = await s.waitFor('not a diagnosis or medical advice');
@@ -106,8 +106,10 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(screen.indexOf('because:')).toBeGreaterThan(now);
     expect(screen).not.toContain(question(qn, 'bladder_change').text.slice(0, 40));
     expect(screen).not.toContain('Check your answers');
+    await waitForPrompt(s, '? Save your answers to a file (to show them at the hospital or to your doctor)?');
+    await s.keys('Enter'); // no is the default
     expect(await s.exitCode()).toBe(0);
-    expect(await s.screen()).not.toContain('Save your answers');
+    expect((await s.screen()).split('\n').at(-2)).toBe(`WHAT TO DO NOW: ${emergency?.title ?? '?'}`);
   });
 
   it('going back re-asks the previous question with its answer; a changed answer drops the ones that no longer apply', async () => {
@@ -185,7 +187,7 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     await s.keys('C-c');
     expect(await s.exitCode()).toBe(130);
     expect(await s.screen()).toContain(
-      'sciatica-screen: stopped; your answers so far are saved in keep.json (continue with: sciatica-screen --resume keep.json --save keep.json)',
+      `sciatica-screen: stopped; your answers so far are saved in keep.json (continue with: node ${BIN} --resume keep.json --save keep.json)`,
     );
     expect(await savedFile('keep.json')).toEqual({
       questionnaire: 'sciatica-massage',
@@ -203,7 +205,7 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(await s.exitCode()).toBe(130);
     const screen = await s.screen();
     expect(screen).toContain(
-      'sciatica-screen: stopped; your answers so far are saved in kept.json (continue with: sciatica-screen --resume kept.json --save kept.json)\n[exit 130]',
+      `sciatica-screen: stopped; your answers so far are saved in kept.json (continue with: node ${BIN} --resume kept.json --save kept.json)\n[exit 130]`,
     );
     expect((await savedFile('kept.json')).answers).toEqual({ leg_pain: 'yes', pain_side: 'one_leg' });
   });
@@ -213,18 +215,25 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     let screen = await waitForQuestion(s, question(qn, 'leg_pain'));
     expect(screen).toContain('? Does your pain spread from your back or buttock down into\na leg, below the knee?');
     await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
+    await waitForPrompt(s, '? Save your answers');
+    await s.keys('Enter');
     expect(await s.exitCode()).toBe(0);
     screen = await s.visible();
     expect(screen).not.toContain('━━━'); // the banner itself has scrolled out of sight…
-    expect(screen).toMatch(/WHAT TO DO NOW: Go to A&E now or call 999 \(scroll up to read\nit all\)\n\[exit 0\]$/); // …so it is said again, last
+    expect(screen).toMatch(/WHAT TO DO NOW: Go to A&E now or call 999\n\[exit 0\]$/); // …so it is said again, last
   });
 
-  it('--plain: numbered answers typed as numbers, no symbols, no colour', async () => {
-    const s = await start(['--plain'], {});
+  it('--plain: numbered answers typed as numbers, no symbols, no colour, not one escape code (raw bytes)', async () => {
+    const log = join(dir, 'raw.log');
+    session = await TmuxSession.start([process.execPath, BIN, '--plain'], { cwd: dir, env: {}, rawLog: log });
+    const s = session;
     let screen = await s.waitFor('Your answer, 1 to 2:');
     expect(screen).toContain('Question 1, about');
     expect(screen).toContain('1. Yes\n2. No');
     expect(screen).not.toMatch(/[❯✔◯←]/);
+    await s.type('7');
+    await s.keys('Enter');
+    await s.waitFor('Please type a number from 1 to 2');
     await s.type('2');
     await s.keys('Enter');
     screen = await s.waitFor('Your answer, 1 to 3:');
@@ -233,15 +242,27 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     await s.keys('Enter');
     screen = await s.waitFor('not a diagnosis or medical advice');
     expect(screen).toContain('WHAT TO DO NOW: Go to A&E now or call 999');
+    await s.waitFor('(to show them at the hospital or to your doctor)? (y/N)');
+    await s.keys('Enter');
     expect(await s.exitCode()).toBe(0);
-    expect(await s.rawScreen()).not.toMatch(/\x1b\[[0-9;]*[3-4][0-9]m/);
+    const raw = await readFile(log, 'latin1');
+    expect(raw).toContain('Your answer, 1 to 2:');
+    expect(raw.includes('\x1b'), `an escape code was sent: ${JSON.stringify(raw.slice(Math.max(0, raw.indexOf('\x1b') - 20), raw.indexOf('\x1b') + 20))}`).toBe(false);
   });
 
-  it('TERM=dumb gives the plain interview too', async () => {
-    const s = await start([], { TERM: 'dumb' });
+  it('TERM=dumb gives the plain interview too: lines only (no escape code), Ctrl+C stops with one line', async () => {
+    const log = join(dir, 'raw.log');
+    session = await TmuxSession.start([process.execPath, BIN, '--save', 'd.json'], { cwd: dir, env: { TERM: 'dumb' }, rawLog: log });
+    const s = session;
     const screen = await s.waitFor('Your answer, 1 to 2:');
     expect(screen).toContain('1. Yes\n2. No');
+    await s.type('1');
+    await s.keys('Enter');
+    await s.waitFor('Your answer, 1 to 3:');
     await s.keys('C-c');
     expect(await s.exitCode()).toBe(130);
+    expect(await s.screen()).toContain('sciatica-screen: stopped; your answers so far are saved in d.json');
+    expect((await savedFile('d.json')).answers).toEqual({ leg_pain: 'yes' });
+    expect((await readFile(log, 'latin1')).includes('\x1b')).toBe(false);
   });
 });

@@ -29,6 +29,10 @@ export interface SessionOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly width?: number;
   readonly height?: number;
+  /** A shell command run in the same terminal after the program ends, before `[exit N]` (e.g. `stty -a`). */
+  readonly after?: string;
+  /** Every byte the program writes to the terminal is also copied to this file (tmux pipe-pane). */
+  readonly rawLog?: string;
 }
 
 function shellQuote(s: string): string {
@@ -56,11 +60,21 @@ export class TmuxSession {
     const session = new TmuxSession(`sciatica-e2e-${id}`, `s${counter}`, env);
     // `env -i`: tmux would otherwise set TERM (and pass its server's environment) to the program.
     const envArgs = Object.entries(env).map(([k, v]) => shellQuote(`${k}=${v}`));
-    const command = `env -i ${envArgs.join(' ')} ${argv.map(shellQuote).join(' ')}; echo "[exit $?]"; sleep 600`;
+    const after = opts.after === undefined ? '' : ` ${opts.after};`;
+    // With a raw log the program waits until the pipe is attached, so its first byte is in the log.
+    const go = opts.rawLog === undefined ? undefined : `${opts.rawLog}.go`;
+    const wait = go === undefined ? '' : `while [ ! -e ${shellQuote(go)} ]; do sleep 0.02; done; `;
+    // `trap : INT`: Ctrl+C in cooked mode (plain mode) signals the whole foreground group, as in a
+    // real shell, where the shell itself survives; this wrapper must survive too to print `[exit N]`.
+    const command = `trap : INT; ${wait}env -i ${envArgs.join(' ')} ${argv.map(shellQuote).join(' ')}; code=$?;${after} echo "[exit $code]"; sleep 600`;
     await session.tmux([
       'new-session', '-d', '-s', session.name, '-x', String(opts.width ?? 100), '-y', String(opts.height ?? 40), '-c', opts.cwd,
       'sh', '-c', command,
     ]);
+    if (opts.rawLog !== undefined && go !== undefined) {
+      await session.tmux(['pipe-pane', '-o', '-t', session.name, `cat > ${shellQuote(opts.rawLog)}`]);
+      execFileSync('touch', [go]);
+    }
     return session;
   }
 
@@ -123,6 +137,11 @@ export class TmuxSession {
     const pid = Number(stdout.trim().split(/\s+/)[0]);
     if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no program runs under the pane shell ${shell}`);
     process.kill(pid, signal);
+  }
+
+  /** A tmux format of the pane (`#{cursor_flag}`: 1 when the cursor is shown). */
+  async paneFormat(format: string): Promise<string> {
+    return (await this.tmux(['display-message', '-p', '-t', this.name, format])).trim();
   }
 
   /** Waits for the command to end; its exit code. */

@@ -32,6 +32,15 @@ describe('sciatica-screen interview, before any prompt', () => {
     expect(r.stderr).toBe(NO_TERMINAL);
   });
 
+  it('--resume - at a terminal does not wait unseen: one usage line saying what it expects, exit 64', async () => {
+    const r = await runCli(['--resume', '-'], { tty: true, cwd: dir });
+    expect(r).toEqual({
+      code: 64,
+      stdout: '',
+      stderr: 'sciatica-screen: --resume needs the name of a saved answers file (the terminal is for the questions): sciatica-screen --resume answers.json --save answers.json\n',
+    });
+  });
+
   it('a --resume file that is not JSON: one line naming the file and the place, as evaluate does, exit 65', async () => {
     const r = await runCli(['--resume', 'bad-json.json'], { tty: true, cwd: dir });
     expect(r).toMatchObject({ code: 65, stderr: 'sciatica-screen: bad-json.json:1:14: expected a key in double quotes, found end of file\n' });

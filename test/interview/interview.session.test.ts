@@ -121,7 +121,7 @@ describe('an interview session', () => {
 
     const offered = await session([...complete, { interrupt: true }], {}, new AbortController());
     expect(offered.code).toBe(130);
-    expect(offered.errors).toEqual(['sciatica-screen: stopped; your answers were not saved']);
+    expect(offered.errors).toEqual(['sciatica-screen: stopped; your answers were not saved (use --save FILE to keep them)']);
     expect(offered.prompter.seen.map((x) => x.kind).at(-1)).toBe('review'); // the save offer was never shown
 
     const emergency = await session([{ ask: 'pain', reply: answer('no') }, { ask: 'saddle', reply: answer('yes') }, { interrupt: true }], {}, new AbortController());
@@ -147,12 +147,17 @@ describe('an interview session', () => {
     expect(stopped.errors).toEqual(['sciatica-screen: stopped; your answers were not saved']);
   });
 
-  it('after an emergency stop nothing more is asked (no save offer); with --save the answers are kept', async () => {
+  it('after an emergency stop no more questions, only the offer to save (to show at the hospital); what to do now is said last', async () => {
     const emergency: Step[] = [
       { ask: 'pain', reply: answer('no') },
       { ask: 'saddle', reply: answer('yes') },
     ];
-    const { code, out } = await session(emergency);
+    const { code, out, prompter } = await session([...emergency, { confirm: false }]);
+    expect(prompter.seen.at(-1)?.message).toBe('Save your answers to a file (to show them at the hospital or to your doctor)?');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('WHAT TO DO NOW: Go to A&E now or call 999');
+    const kept = await session([...emergency, { confirm: true }, { text: 'ae.json' }]);
+    expect(kept.code).toBe(0);
+    expect(await read('ae.json')).toMatchObject({ answers: { pain: 'no', saddle: 'yes' } });
     expect(code).toBe(0);
     expect(out.indexOf('WHAT TO DO NOW')).toBeGreaterThan(-1);
     // The banner comes first; the full result under it does not repeat the title and advice.
@@ -185,5 +190,146 @@ describe('an interview session', () => {
     expect(code).toBe(73);
     expect(errors).toEqual(['sciatica-screen: cannot save to folder: it is a folder']);
     expect(prompter.seen).toEqual([]);
+  });
+});
+
+describe('saving never loses the answers (issues 9.3, 9.10, 9.11, 13.3)', () => {
+  it('the first --save write is an exclusive create: a file that appeared at the path since the start is never replaced', async () => {
+    // The file appears between the start (when it was absent) and the first answer.
+    let planted = false;
+    const base = scriptedPrompter([{ ask: 'pain', reply: answer('yes') }, { ask: 'saddle', reply: 'ctrl-c' }]);
+    const wrapped = {
+      ...base,
+      yesno: async (...args: Parameters<typeof base.yesno>) => {
+        if (!planted) {
+          planted = true;
+          await writeFile(join(dir, 'late.json'), 'someone else’s file');
+        }
+        return base.yesno(...args);
+      },
+    };
+    const errors: string[] = [];
+    let out = '';
+    const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 200 }, () => 'RESULT\n');
+    const code = await runInterviewSession({ questionnaire: FAKE_Q, force: false, cwd: dir, save: 'late.json' }, { engine: fakeEngine, prompter: wrapped, screens, errorLine: (t) => errors.push(t) });
+    expect(await readFile(join(dir, 'late.json'), 'utf8')).toBe('someone else’s file');
+    expect(out).toContain('Your answers could not be saved in late.json: the file already exists');
+    expect(code).toBe(130);
+    expect(errors).toEqual(['sciatica-screen: stopped; your answers could not be saved in late.json (the file already exists (use --force to replace it))']);
+  });
+
+  it('a --save path swapped for a link mid-interview is refused: the linked file is untouched (content and mode)', async () => {
+    await writeFile(join(dir, 'victim.txt'), 'not yours', { mode: 0o644 });
+    const { symlink, unlink: rmFile, lstat: lst } = await import('node:fs/promises');
+    let swapped = false;
+    const base = scriptedPrompter([{ ask: 'pain', reply: answer('no') }, { ask: 'saddle', reply: answer('no') }, { ask: 'level', reply: 'ctrl-c' }]);
+    const prompter = {
+      ...base,
+      yesno: async (...args: Parameters<typeof base.yesno>) => {
+        if (args[0].id === 'saddle' && !swapped) {
+          swapped = true;
+          await rmFile(join(dir, 'toc.json'));
+          await symlink(join(dir, 'victim.txt'), join(dir, 'toc.json'));
+        }
+        return base.yesno(...args);
+      },
+    };
+    const errors: string[] = [];
+    const screens = createScreens(() => undefined, { chalk: new Chalk({ level: 0 }), plain: false, width: 200 }, () => 'RESULT\n');
+    const code = await runInterviewSession({ questionnaire: FAKE_Q, force: false, cwd: dir, save: 'toc.json' }, { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t) });
+    expect(code).toBe(130);
+    expect(await readFile(join(dir, 'victim.txt'), 'utf8')).toBe('not yours');
+    expect(await mode('victim.txt')).toBe(0o644);
+    expect((await lst(join(dir, 'toc.json'))).isSymbolicLink()).toBe(true);
+    expect(errors[0]).toMatch(/^sciatica-screen: stopped; your answers could not be saved in toc\.json \(it was replaced by a link since the last save/);
+  });
+
+  it('--resume a --save b, Ctrl+C before any answer: b holds the resumed answers', async () => {
+    const { code, errors } = await session([{ ask: 'saddle', reply: 'ctrl-c' }], { save: 'b.json', resume: { path: 'a.json', answers: { pain: 'yes' } } });
+    expect(code).toBe(130);
+    expect(await read('b.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'yes' } });
+    expect(errors[0]).toContain('your answers so far are saved in b.json');
+  });
+
+  it('SIGTERM and SIGHUP end as Ctrl+C does, with 143 and 129; the answers are saved', async () => {
+    for (const [signal, expected] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      const interrupt = new AbortController();
+      const prompter = scriptedPrompter([{ ask: 'pain', reply: answer('yes') }], interrupt);
+      const base = prompter.yesno;
+      prompter.yesno = async (q, ctx) => {
+        if (q.id === 'saddle') interrupt.abort({ signal });
+        return base(q, ctx);
+      };
+      const errors: string[] = [];
+      const screens = createScreens(() => undefined, { chalk: new Chalk({ level: 0 }), plain: false, width: 200 }, () => 'RESULT\n');
+      const code = await runInterviewSession(
+        { questionnaire: FAKE_Q, force: true, cwd: dir, save: `${signal}.json` },
+        { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t), signal: interrupt.signal },
+      );
+      expect(code).toBe(expected);
+      expect(await read(`${signal}.json`)).toMatchObject({ answers: { pain: 'yes' } });
+      expect(errors).toHaveLength(1);
+    }
+  });
+
+  it('the --save folder gone mid-interview: the result is still shown, the person is told, and another file is offered', async () => {
+    await mkdir(join(dir, 'sub'));
+    const base = scriptedPrompter([...complete, { confirm: true }, { text: 'elsewhere.json' }]);
+    const prompter = {
+      ...base,
+      yesno: async (...args: Parameters<typeof base.yesno>) => {
+        if (args[0].id === 'saddle') await rm(join(dir, 'sub'), { recursive: true, force: true });
+        return base.yesno(...args);
+      },
+    };
+    let out = '';
+    const errors: string[] = [];
+    const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 300 }, (r) => `RESULT ${r.title}\n`);
+    const code = await runInterviewSession({ questionnaire: FAKE_Q, force: false, cwd: dir, save: 'sub/a.json', home: dir }, { engine: fakeEngine, prompter, screens, errorLine: (t) => errors.push(t) });
+    expect(code).toBe(0);
+    expect(out).toContain('Your answers could not be saved in sub/a.json: the folder does not exist. The interview goes on');
+    expect(out).toContain('RESULT Massage is a reasonable complement');
+    expect(base.seen.filter((x) => x.kind === 'confirm').map((x) => x.message)).toEqual(['Save your answers in another file?']);
+    expect(await read('elsewhere.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
+    expect(errors).toEqual([]);
+  });
+
+  it('declining to save elsewhere after the --save file failed: the result was shown, exit 73', async () => {
+    await mkdir(join(dir, 'sub'));
+    const base = scriptedPrompter([...complete, { confirm: false }]);
+    const prompter = {
+      ...base,
+      yesno: async (...args: Parameters<typeof base.yesno>) => {
+        if (args[0].id === 'saddle') await rm(join(dir, 'sub'), { recursive: true, force: true });
+        return base.yesno(...args);
+      },
+    };
+    let out = '';
+    const screens = createScreens((t) => (out += t), { chalk: new Chalk({ level: 0 }), plain: false, width: 300 }, (r) => `RESULT ${r.title}\n`);
+    const code = await runInterviewSession({ questionnaire: FAKE_Q, force: false, cwd: dir, save: 'sub/a.json' }, { engine: fakeEngine, prompter, screens, errorLine: () => undefined });
+    expect(code).toBe(73);
+    expect(out).toContain('RESULT Massage is a reasonable complement');
+    expect(out).toContain('Your answers were not saved.');
+  });
+
+  it('a bad file name at the end is said and asked again; ~ is the home folder; the default is a new file there', async () => {
+    const home = join(dir, 'home');
+    await mkdir(home);
+    await writeFile(join(home, 'sciatica-screen-answers.json'), 'older');
+    const run = await session([...complete, { confirm: true }, { text: '~/no such folder/a.json' }, { confirm: true }, { text: '~/my answers.json' }], { home });
+    const { code, prompter } = run;
+    const out = run.out.replace(/\s+/g, ' ');
+    expect(code).toBe(0);
+    expect(out).toContain('Could not save your answers in ~/no such folder/a.json: the folder does not exist.');
+    expect(await read('home/my answers.json')).toMatchObject({ answers: COMPLETE_ANSWERS });
+    expect(out).toContain('Saved your answers in ~/my answers.json');
+    expect(prompter.seen.filter((x) => x.kind === 'confirm').map((x) => x.message)).toContain('Try another file name?');
+    expect(await readFile(join(home, 'sciatica-screen-answers.json'), 'utf8')).toBe('older');
+  });
+
+  it('saying no after a bad name is a clear choice not to save: said, exit 0', async () => {
+    const { code, out } = await session([...complete, { confirm: true }, { text: 'nowhere/a.json' }, { confirm: false }]);
+    expect(code).toBe(0);
+    expect(out).toContain('Your answers were not saved.');
   });
 });

@@ -16,7 +16,8 @@ import { EXIT, ScreenError } from '../../errors.js';
 import type { Answers, Questionnaire } from '../../questionnaire/model.js';
 import { renderResultText } from '../../report/text.js';
 import { createInquirerPrompter } from '../../interview/inquirer-prompter.js';
-import { runInterviewSession } from '../../interview/interview-session.js';
+import { runInterviewSession, type InterruptReason } from '../../interview/interview-session.js';
+import { createLinePrompts } from '../../interview/line-prompts.js';
 import { createPlainPrompter } from '../../interview/plain-prompter.js';
 import { createScreens } from '../../interview/screens.js';
 
@@ -29,52 +30,67 @@ export interface InterviewCommandOptions {
 }
 
 /**
- * `signal` is aborted on Ctrl+C outside a prompt (SIGINT; its reason is 'echoed' when the
- * terminal was not in raw mode and so has printed "^C"): the next prompt then stops at once and
- * the session ends as after Ctrl+C in a prompt. Without it, only Ctrl+C in a prompt is seen.
+ * `signal` is aborted on Ctrl+C outside a prompt, SIGTERM or SIGHUP (its reason an
+ * InterruptReason; `echoed` when the terminal was not in raw mode and so has printed "^C"): the
+ * next prompt then stops at once (restoring the terminal) and the session ends as after Ctrl+C
+ * in a prompt, with 130, 143 or 129. Without it, only Ctrl+C in a prompt is seen.
+ * `cmd`: how to start the tool again, for the hints.
  */
-export async function runInterviewCommand(options: InterviewCommandOptions, io: CliIo, signal?: AbortSignal): Promise<number> {
+export async function runInterviewCommand(options: InterviewCommandOptions, io: CliIo, signal?: AbortSignal, cmd = 'sciatica-screen'): Promise<number> {
   const plain = options.plain === true || io.env.TERM === 'dumb';
   const color = !plain && useColor(io.stdout, io.env);
   const chalk = new Chalk({ level: color ? colorLevel(io) : 0 });
   signal ??= new AbortController().signal;
 
   // The prompt library loads while the questionnaire is read and checked.
-  const promptsLoading = import('@inquirer/prompts');
-  promptsLoading.catch(() => undefined); // reported below if it matters; never an unhandled rejection
+  // (Plain mode needs none of it: it reads lines, see ../../interview/line-prompts.ts.)
+  const promptsLoading = plain ? undefined : import('@inquirer/prompts');
+  promptsLoading?.catch(() => undefined); // reported below if it matters; never an unhandled rejection
   const questionnaire = await loadQuestionnaireArg(options.questionnaire, io);
-  const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(options.resume, io, questionnaire) };
+  const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(options.resume, io, questionnaire, cmd) };
 
-  const prompts = await promptsLoading;
   const write = (text: string): void => {
     io.stdout.write(text);
   };
   const promptIo = { input: io.stdin, output: io.stdout, signal };
   const prompter = plain
-    ? createPlainPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80 })
-    : createInquirerPrompter(prompts, { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
+    ? createPlainPrompter(createLinePrompts(), { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80 })
+    : createInquirerPrompter(await (promptsLoading as Promise<typeof import('@inquirer/prompts')>), { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
   const width = io.stdout.columns ?? 80;
   const screens = createScreens(write, { chalk, plain, width, ...(rows(io) ? { rows: rows(io) } : {}) }, (r, heading) => renderResultText(r, { color, width: Math.min(width, 100), heading }));
 
-  return runInterviewSession(
-    {
-      questionnaire,
-      ...(options.save !== undefined ? { save: options.save } : {}),
-      force: options.force === true,
-      ...(resume ? { resume } : {}),
-      cwd: io.cwd,
-    },
-    {
-      engine: { nextQuestion, evaluate },
-      prompter,
-      screens,
-      errorLine: (text) => {
-        // After a "^C" echoed by the terminal, the line starts on a line of its own.
-        io.stderr.write(`${signal.aborted && signal.reason === 'echoed' ? '\n' : ''}${text}\n`);
+  // After SIGHUP the terminal is gone: writing to it fails (EIO). Nothing can be shown any more,
+  // but the answers must still be saved and the exit code set, so such a failure is not a crash.
+  const terminalGone = (): void => undefined;
+  io.stdout.on('error', terminalGone);
+  io.stderr.on('error', terminalGone);
+  try {
+    return await runInterviewSession(
+      {
+        questionnaire,
+        ...(options.save !== undefined ? { save: options.save } : {}),
+        force: options.force === true,
+        ...(resume ? { resume } : {}),
+        cwd: io.cwd,
+        ...(io.env.HOME ? { home: io.env.HOME } : {}),
+        command: cmd,
       },
-      signal,
-    },
-  );
+      {
+        engine: { nextQuestion, evaluate },
+        prompter,
+        screens,
+        errorLine: (text) => {
+          // After a "^C" echoed by the terminal, the line starts on a line of its own.
+          const echoed = signal.aborted && (signal.reason as InterruptReason | undefined)?.echoed === true;
+          io.stderr.write(`${echoed ? '\n' : ''}${text}\n`);
+        },
+        signal,
+      },
+    );
+  } finally {
+    io.stdout.off('error', terminalGone);
+    io.stderr.off('error', terminalGone);
+  }
 }
 
 /**
@@ -82,14 +98,14 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
  * cap, BOM, repeated keys, a syntax error's place); any problem is one line and exit 65 (66 if
  * unreadable).
  */
-async function readResume(source: string, io: CliIo, q: Questionnaire): Promise<Answers> {
+async function readResume(source: string, io: CliIo, q: Questionnaire, cmd: string): Promise<Answers> {
   const { label, bytes } = await readAnswersSource(source, io);
   const parsed = parseAnswersJson(bytes, label);
   if (!parsed.ok) throw new ScreenError('interview.resume-invalid', EXIT.dataErr, parsed.error);
   const { answers, problems } = parseAnswersDocument(parsed.doc, q);
   const first = problems[0];
   if (first) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; check it with: sciatica-screen evaluate ${label})` : '';
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; check it with: ${cmd} evaluate ${label})` : '';
     throw new ScreenError('interview.resume-invalid', EXIT.dataErr, `${label}: ${first.message}${more}`);
   }
   return answers;

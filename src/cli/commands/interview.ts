@@ -2,6 +2,7 @@
  * `sciatica-screen [interview]` — the default command: a terminal interview with the bundled
  * questionnaire (or `--questionnaire FILE`). It refuses to start without a terminal on both stdin
  * and stdout (exit 64, pointing to `evaluate` and `batch`) so a pipe or a CI job never hangs.
+ * `--resume -` is refused (64): the terminal cannot be both the answers file and the keyboard.
  * `CI=true` alone does not refuse: a CI job that deliberately gives it a pseudo-terminal (tmux,
  * `script`, `docker run -t`) gets the interview; a runner without a terminal is refused by the
  * terminal check. Everything else (the prompt library above all) is imported only here, lazily.
@@ -10,6 +11,7 @@ import type { Command } from 'commander';
 import { EXIT, ScreenError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import type { InterviewCommandOptions } from '../actions/interview.js';
+import { invocation } from '../invocation.js';
 
 export function registerInterview(program: Command, ctx: CommandContext): void {
   program
@@ -32,20 +34,31 @@ export function registerInterview(program: Command, ctx: CommandContext): void {
     )
     .action(async (options: InterviewCommandOptions) => {
       const { io } = ctx;
+      const cmd = invocation(io.launcher, io.env, io.cwd);
       if (!io.stdin.isTTY || !io.stdout.isTTY) {
         throw new ScreenError(
           'interview.no-terminal',
           EXIT.usage,
-          'the interview needs a terminal; to screen answers from a file use `sciatica-screen evaluate answers.json`, or `sciatica-screen batch` for many',
+          `the interview needs a terminal; to screen answers from a file use \`${cmd} evaluate answers.json\`, or \`${cmd} batch\` for many`,
         );
       }
-      // Ctrl+C from here on (while the interview loads, or between two prompts) aborts this
-      // signal instead of killing the process without a word; see runInterviewCommand.
+      // The terminal answers the questions: it cannot also be the answers file (it would wait unseen).
+      if (options.resume === '-') {
+        throw new ScreenError(
+          'interview.resume-stdin',
+          EXIT.usage,
+          `--resume needs the name of a saved answers file (the terminal is for the questions): ${cmd} --resume answers.json --save answers.json`,
+        );
+      }
+      // Ctrl+C, SIGTERM or SIGHUP from here on (while the interview loads, or between two prompts)
+      // aborts this signal instead of killing the process without a word; see runInterviewCommand.
       const interrupt = new AbortController();
-      const stopListening = io.onInterrupt?.(() => interrupt.abort(io.stdin.isRaw === true ? 'raw' : 'echoed'));
+      const stopListening = io.onInterrupt?.((signal = 'SIGINT') => {
+        if (!interrupt.signal.aborted) interrupt.abort({ signal, echoed: signal === 'SIGINT' && io.stdin.isRaw !== true });
+      });
       try {
         const { runInterviewCommand } = await import('../actions/interview.js');
-        ctx.state.exitCode = await runInterviewCommand(options, io, interrupt.signal);
+        ctx.state.exitCode = await runInterviewCommand(options, io, interrupt.signal, cmd);
       } finally {
         stopListening?.();
       }
