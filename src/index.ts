@@ -9,16 +9,34 @@
 export { loadQuestionnaire, parseQuestionnaire, type ParseResult } from './questionnaire/load.js';
 /** URL of the bundled questionnaire (`sciatica-massage`), for `loadQuestionnaire`. */
 export { BUNDLED_QUESTIONNAIRE } from './cli/io.js';
-export { walk, nextQuestion, type Walk, type NextQuestion } from './engine/walk.js';
-export { evaluate, ENGINE_RULE } from './engine/evaluate.js';
+export type { Walk, NextQuestion } from './engine/walk.js';
+export { ENGINE_RULE } from './engine/evaluate.js';
+// evaluate, walk and nextQuestion take only normalised answers (see ./library.ts).
 export {
+  evaluate,
+  walk,
+  nextQuestion,
   normaliseAnswers,
-  normaliseAnswer,
   parseAnswersDocument,
+  loadBundledQuestionnaire,
+  type QuestionnaireShape,
+  type ShapedQuestionnaire,
+  type BundledQuestionnaire,
+  type RawAnswersFor,
+  type NormalisedAnswersFor,
+  type AnswersFor,
+  type ResultFor,
+} from './library.js';
+export {
+  normaliseAnswer,
+  AnswersError,
   type AnswerProblem,
   type AnswerProblemCode,
   type NormalisedAnswer,
+  type NormalisedAnswers,
 } from './engine/answers.js';
+export type * from './bundled/sciatica-massage.types.js';
+export { SCIATICA_MASSAGE_VERSION } from './bundled/sciatica-massage.types.js';
 export { evaluateCondition, explainCondition, type ConditionContext } from './engine/conditions.js';
 export {
   RESULT_FORMAT_VERSION,

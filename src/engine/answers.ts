@@ -5,8 +5,9 @@
  * Lenient spellings accepted (docs/result-format.md § Answers):
  * - `null`, `""` or a blank string: unanswered.
  * - yes/no questions: `true`/`false` (JSON booleans, or the strings as a CSV or spreadsheet
- *   writes them), and `yes`/`no`, all in any letter case with surrounding spaces.
- * - options (choice, multi): any letter case, surrounding spaces, and spaces or hyphens for `_`.
+ *   writes them), `yes`/`no` and `y`/`n`, all in any letter case with surrounding spaces.
+ * - options (choice, multi): the value or the label the interview shows ("One leg only"), in any
+ *   letter case, with surrounding spaces, and spaces or hyphens for `_`.
  * - "not sure": `unsure`, `not sure`, `not_sure`, `dont_know`, `don't know`, `do not know` (any
  *   case) → `unsure`, only where the question offers "not sure".
  * - number and scale: numeric strings (`"7"`, `" 7.5 "`); scale answers must be whole.
@@ -14,6 +15,9 @@
  */
 import type { AnswerValue, Answers, ChoiceOption, Question, Questionnaire } from '../questionnaire/model.js';
 import { UNSURE } from '../questionnaire/model.js';
+import { EXIT, ScreenError } from '../errors.js';
+import { editDistance } from '../questionnaire/suggest.js';
+import { LIST_MAX_ITEMS, quote } from '../quote.js';
 import { planFor } from './plan.js';
 
 export type AnswerProblemCode =
@@ -44,6 +48,58 @@ export interface AnswerProblem {
   readonly message: string;
 }
 
+/**
+ * Answers as `normaliseAnswers` / `parseAnswersDocument` return them: frozen, every value stored
+ * exactly as the engine compares it, for the questionnaire they were made for. The brand exists
+ * only in the types (the library's signatures ask for it, so a plain `{ saddle_numbness: "Yes" }`
+ * does not compile); at run time the engine remembers which objects it produced and normalises
+ * anything else itself (see `checkedAnswers`). `S` is a questionnaire's answer shape when its
+ * types are known (src/bundled/), else `unknown`.
+ */
+export type NormalisedAnswers<S = unknown> = Answers & { readonly [normalisedBrand]: S };
+declare const normalisedBrand: unique symbol;
+
+/** Answers objects this module produced, with the questionnaire they were normalised for. */
+const producedFor = new WeakMap<object, Questionnaire>();
+
+function sealed(q: Questionnaire, answers: Record<string, AnswerValue | null>): NormalisedAnswers {
+  Object.freeze(answers);
+  producedFor.set(answers, q);
+  return answers as NormalisedAnswers;
+}
+
+/**
+ * Answers a caller handed to `evaluate`, `walk` or `nextQuestion` that did not come from
+ * `normaliseAnswers` for this questionnaire, and that are not valid: thrown, never evaluated (an
+ * unknown value must never count as "no"). `answerProblems` lists every problem.
+ */
+export class AnswersError extends ScreenError {
+  constructor(
+    q: Questionnaire,
+    readonly answerProblems: readonly AnswerProblem[],
+  ) {
+    const first = answerProblems[0]?.message ?? 'invalid answers';
+    const more = answerProblems.length > 1 ? ` (and ${answerProblems.length - 1} more)` : '';
+    super('answers.invalid', EXIT.dataErr, `the answers are not valid for ${q.id}: ${first}${more}`);
+  }
+}
+
+/**
+ * `answers` ready for exact comparison: returned as they are when `normaliseAnswers` (or
+ * `parseAnswersDocument`) produced them for `q`; otherwise normalised now, as a copy. Throws
+ * `AnswersError` (exit 65) for anything that is not a valid answer, so "Yes", `true` or "YES "
+ * count as yes and "maybe" is refused, never read as "no".
+ */
+export function checkedAnswers(q: Questionnaire, answers: unknown): Answers {
+  if (typeof answers === 'object' && answers !== null && producedFor.get(answers) === q) return answers as Answers;
+  if (!isObject(answers)) {
+    throw new AnswersError(q, [{ code: 'answers.not-an-object', message: `expected an object of answers by question id, got ${show(answers)}` }]);
+  }
+  const { answers: normalised, problems } = normaliseAnswers(q, answers);
+  if (problems.length > 0) throw new AnswersError(q, problems);
+  return normalised;
+}
+
 export type NormalisedAnswer = { readonly ok: true; readonly value: AnswerValue | null } | { readonly ok: false; readonly problem: AnswerProblem };
 
 const UNSURE_SPELLINGS: ReadonlySet<string> = new Set(['unsure', 'not_sure', 'dont_know', 'do_not_know']);
@@ -58,7 +114,7 @@ function canonical(s: string): string {
 }
 
 function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return quote(v);
   if (Array.isArray(v)) return 'a list';
   if (v === null) return 'null';
   if (typeof v === 'object') return 'an object';
@@ -94,14 +150,22 @@ function expectation(q: Question): string {
 }
 
 function problem(code: AnswerProblemCode, q: string, message: string): NormalisedAnswer {
-  return { ok: false, problem: { code, question: q, message: `${JSON.stringify(q)}: ${message}` } };
+  return { ok: false, problem: { code, question: q, message: `${quote(q)}: ${message}` } };
 }
 
+/** An option by its value (exact, then lenient), else by its label as the interview shows it
+ * (lenient, and only when exactly one option has that label). */
 function matchOption(options: readonly ChoiceOption[], s: string): string | undefined {
   for (const o of options) if (o.value === s) return o.value;
   const c = canonical(s);
   for (const o of options) if (canonical(o.value) === c) return o.value;
-  return undefined;
+  let byLabel: string | undefined;
+  for (const o of options) {
+    if (canonical(o.label) !== c) continue;
+    if (byLabel !== undefined) return undefined;
+    byLabel = o.value;
+  }
+  return byLabel;
 }
 
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -115,7 +179,12 @@ function normaliseNumber(q: Question & { type: 'number' | 'scale' }, raw: unknow
       ? { ok: true, value: UNSURE }
       : problem('answer.unsure-not-offered', q.id, `${show(raw)} is not offered: expected ${expectation(q)}`);
   } else return problem('answer.wrong-type', q.id, `expected ${expectation(q)}, got ${show(raw)}`);
-  if (!Number.isFinite(n)) return problem('answer.wrong-type', q.id, `expected ${expectation(q)}, got ${show(raw)}`);
+  if (Number.isNaN(n)) return problem('answer.wrong-type', q.id, `expected ${expectation(q)}, got ${show(raw)}`);
+  if (!Number.isFinite(n)) {
+    // A valid JSON number too large for a double (e.g. 400 digits): say so, not "wrong type".
+    const limit = n > 0 ? (q.max === undefined ? '' : `; the maximum is ${q.max}`) : q.min === undefined ? '' : `; the minimum is ${q.min}`;
+    return problem('answer.out-of-range', q.id, `the number is too ${n > 0 ? 'large' : 'small'} to be an answer${limit}`);
+  }
   const whole = q.type === 'scale' || q.integer;
   if (whole && !Number.isInteger(n)) return problem('answer.not-whole', q.id, `${n} is not a whole number`);
   if (q.min !== undefined && n < q.min) return problem('answer.out-of-range', q.id, `${n} is below the minimum ${q.min}`);
@@ -134,8 +203,8 @@ function normaliseString(q: Question & { type: 'yesno' | 'choice' }, raw: string
     if (raw === 'yes') return OK_YES;
     if (raw === 'no') return OK_NO;
     const c = canonical(raw);
-    if (c === 'yes' || c === 'true') return OK_YES;
-    if (c === 'no' || c === 'false') return OK_NO;
+    if (c === 'yes' || c === 'y' || c === 'true') return OK_YES;
+    if (c === 'no' || c === 'n' || c === 'false') return OK_NO;
   } else {
     const v = matchOption(q.options, raw);
     if (v !== undefined) return { ok: true, value: v };
@@ -180,31 +249,21 @@ export function normaliseAnswer(q: Question, raw: unknown): NormalisedAnswer {
   }
 }
 
-/** Optimal-string-alignment distance (edits, adjacent swaps count once). */
-function distance(a: string, b: string): number {
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = v;
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
+/** Keys longer than this get no "did you mean": no question id is near, and the cost of the
+ * comparison grows with the product of the lengths. */
+const SUGGEST_MAX_LENGTH = 64;
 
 /** The closest candidate within a few edits (case and `-`/`_` ignored), first in order on a tie. */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+  if (input.length > SUGGEST_MAX_LENGTH * 2) return undefined;
   const c = canonical(input);
+  if (c.length > SUGGEST_MAX_LENGTH) return undefined;
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(c.length / 3)) + 1;
   for (const cand of candidates) {
-    const d = distance(c, canonical(cand));
+    const cc = canonical(cand);
+    if (Math.abs(cc.length - c.length) >= bestD) continue;
+    const d = editDistance(c, cc);
     if (d < bestD) {
       best = cand;
       bestD = d;
@@ -219,19 +278,21 @@ export function didYouMean(input: string, candidates: readonly string[]): string
  * document order; a key whose value is `undefined` is treated as absent (not asked yet), while
  * `null` and `""` become `null` (seen and left unanswered).
  */
-export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, unknown>>): { answers: Answers; problems: AnswerProblem[] } {
+export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, unknown>>): { answers: NormalisedAnswers; problems: AnswerProblem[] } {
   const plan = planFor(q);
   const problems: AnswerProblem[] = [];
   const values = new Array<AnswerValue | null | undefined>(plan.questions.length);
+  let unknown = 0;
   for (const key of Object.keys(raw)) {
     const i = plan.indexOf(key);
     const question = plan.questions[i];
     if (i < 0 || question === undefined) {
-      const hint = didYouMean(key, plan.questions.map((x) => x.id));
+      // A hint for the first few only: nobody reads a hundred thousand, and each costs a scan.
+      const hint = ++unknown <= LIST_MAX_ITEMS ? didYouMean(key, plan.ids) : undefined;
       problems.push({
         code: 'answer.unknown-question',
         question: key,
-        message: `${JSON.stringify(key)} is not a question of ${q.id}${hint === undefined ? '' : ` (did you mean ${JSON.stringify(hint)}?)`}`,
+        message: `${quote(key)} is not a question of ${q.id}${hint === undefined ? '' : ` (did you mean ${quote(hint)}?)`}`,
       });
       continue;
     }
@@ -246,7 +307,7 @@ export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, 
     const v = values[i];
     if (v !== undefined) answers[ids[i] as string] = v;
   }
-  return { answers, problems };
+  return { answers: sealed(q, answers), problems };
 }
 
 const ENVELOPE_KEYS = ['questionnaire', 'version', 'id', 'answers'] as const;
@@ -262,10 +323,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * `answers` optional) or a bare `{questionId: value}` map. A different questionnaire id or major
  * version is a problem (and the answers are then not read).
  */
-export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers: Answers; recordId?: string; problems: AnswerProblem[] } {
+export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers: NormalisedAnswers; recordId?: string; problems: AnswerProblem[] } {
   if (!isObject(doc)) {
     return {
-      answers: {},
+      answers: sealed(q, {}),
       problems: [{ code: 'answers.not-an-object', message: `expected a JSON object of answers by question id, got ${show(doc)}` }],
     };
   }
@@ -281,7 +342,7 @@ export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers:
     problems.push({
       code: 'answers.unknown-key',
       question: key,
-      message: `unknown key ${JSON.stringify(key)} in the answers file${hint === undefined ? ` (expected ${ENVELOPE_KEYS.join(', ')})` : ` (did you mean ${JSON.stringify(hint)}?)`}`,
+      message: `unknown key ${quote(key)} in the answers file${hint === undefined ? ` (expected ${ENVELOPE_KEYS.join(', ')})` : ` (did you mean ${quote(hint)}?)`}`,
     });
   }
   let compatible = true;
@@ -289,7 +350,7 @@ export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers:
     compatible = false;
     problems.push({
       code: 'answers.wrong-questionnaire',
-      message: `the answers are for questionnaire ${show(doc.questionnaire)}, not ${JSON.stringify(q.id)}`,
+      message: `the answers are for questionnaire ${show(doc.questionnaire)}, not ${quote(q.id)}`,
     });
   }
   if (Object.hasOwn(doc, 'version')) {
@@ -302,7 +363,7 @@ export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers:
       compatible = false;
       problems.push({
         code: 'answers.wrong-version',
-        message: `the answers are for version ${v as string} of ${q.id}, but the questionnaire is version ${q.version} (major versions differ)`,
+        message: `the answers are for version ${(v as string).length > 40 ? show(v) : (v as string)} of ${q.id}, but the questionnaire is version ${q.version} (major versions differ)`,
       });
     }
   }
@@ -311,7 +372,7 @@ export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers:
     if (typeof doc.id === 'string' && doc.id.trim() !== '') recordId = doc.id;
     else problems.push({ code: 'answers.bad-id', message: `"id" must be a non-empty string, got ${show(doc.id)}` });
   }
-  let answers: Answers = {};
+  let answers = sealed(q, {});
   if (!Object.hasOwn(doc, 'answers')) {
     problems.push({ code: 'answers.no-answers', message: 'the answers file has no "answers" object' });
   } else if (!isObject(doc.answers)) {

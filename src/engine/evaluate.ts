@@ -13,10 +13,12 @@
  *    `engine:red-flag-answer`, `engine:red-flag-answer-off-path` (no sources) say why. See
  *    docs/result-format.md.
  *
- * `answers` must be normalised (normaliseAnswers/parseAnswersDocument): values are compared
- * exactly as stored.
+ * `answers` are compared exactly as stored, so they are made safe first (`checkedAnswers`): those
+ * `normaliseAnswers`/`parseAnswersDocument` produced for `q` are used as they are; anything else
+ * is normalised here, and an invalid answer throws `AnswersError` rather than count as "no".
  */
 import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/model.js';
+import { checkedAnswers } from './answers.js';
 import { answersOf, explain, holds } from './conditions.js';
 import { planFor, type Plan } from './plan.js';
 import {
@@ -56,7 +58,8 @@ const SAFETY_NET_ENTRIES: readonly (readonly [keyof SafetyNet, string, string])[
   ],
 ];
 
-export function evaluate(q: Questionnaire, answers: Answers): Result {
+export function evaluate(q: Questionnaire, given: Answers): Result {
+  const answers = checkedAnswers(q, given);
   const plan = planFor(q);
   const scratch = plan.scratch;
   if (scratch.inUse) return evaluateWith(q, plan, answers, new Uint8Array(plan.ids.length), new Uint8Array(plan.ids.length));

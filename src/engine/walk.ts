@@ -11,9 +11,12 @@
  * reached turn out to be, see `holdsSoFar`) and the flow would go on, the walk stops there.
  *
  * A flow that revisits a question or names an unknown one ends the walk (the linter forbids both).
+ * Answers not produced by `normaliseAnswers` for the questionnaire are normalised first, and
+ * invalid ones throw (`checkedAnswers`).
  */
 import type { AnswerValue, Answers, Question, Questionnaire } from '../questionnaire/model.js';
 import { holds, holdsSoFar, MissingClass, Truth, type Scope } from './conditions.js';
+import { checkedAnswers } from './answers.js';
 import { END, planFor, type Plan } from './plan.js';
 
 export interface Walk {
@@ -158,7 +161,7 @@ export function missingAndIgnored(plan: Plan, scope: WalkScope): { missing: stri
 /** The path the answers take, what is missing on it and what is ignored off it. */
 export function walk(q: Questionnaire, answers: Answers): Walk {
   const plan = planFor(q);
-  const scope = newScope(plan, answersByIndex(plan, answers));
+  const scope = newScope(plan, answersByIndex(plan, checkedAnswers(q, answers)));
   const end = runWalk(plan, scope, false);
   const { missing, ignored } = missingAndIgnored(plan, scope);
   return {
@@ -175,7 +178,7 @@ export function walk(q: Questionnaire, answers: Answers): Walk {
  */
 export function nextQuestion(q: Questionnaire, answers: Answers): NextQuestion {
   const plan = planFor(q);
-  const scope = newScope(plan, answersByIndex(plan, answers));
+  const scope = newScope(plan, answersByIndex(plan, checkedAnswers(q, answers)));
   const at = runWalk(plan, scope, true);
   if (at === WalkEnd.End) return { done: true, reason: 'end' };
   if (at === WalkEnd.Stopped) return { done: true, reason: 'stopped' };
