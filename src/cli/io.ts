@@ -32,6 +32,12 @@ export interface CliIo {
   readonly onInterrupt?: (listener: (signal: InterruptSignal) => void) => () => void;
   /** The launcher's path as started (process.argv[1]): how to word "run it again" hints. */
   readonly launcher?: string;
+  /**
+   * The CLI's clock (the date on a handout, `savedAt` in an answers file, a FHIR bundle's
+   * timestamp). Absent: `SOURCE_DATE_EPOCH` (seconds) when set, else the system clock; see
+   * src/cli/clock.ts. The engine never reads a clock.
+   */
+  readonly now?: () => Date;
 }
 
 /** The signals a command may handle to end cleanly. */

@@ -14,6 +14,7 @@ import { registerEvaluate } from './commands/evaluate.js';
 import { registerTest } from './commands/test.js';
 import { registerBatch } from './commands/batch.js';
 import { registerInterview } from './commands/interview.js';
+import { registerExport } from './commands/export.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   registerEvaluate(program, ctx);
   registerBatch(program, ctx);
   registerTest(program, ctx);
+  registerExport(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

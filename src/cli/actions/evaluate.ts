@@ -10,13 +10,17 @@ import { EXIT } from '../../errors.js';
 import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
 import { resultToJson } from '../../report/json.js';
 import { renderResultText } from '../../report/text.js';
+import { cliNow } from '../clock.js';
 import { useColor } from '../color.js';
 import { ExitRequest, type CommandContext } from '../context.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
+import { writeOutput } from '../write-output.js';
 
 export interface EvaluateOptions {
   questionnaire?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'markdown' | 'html' | 'fhir';
+  output?: string;
+  force?: boolean;
 }
 
 export async function runEvaluate(source: string, opts: EvaluateOptions, { io }: CommandContext): Promise<void> {
@@ -35,10 +39,41 @@ export async function runEvaluate(source: string, opts: EvaluateOptions, { io }:
     throw new ExitRequest(EXIT.dataErr);
   }
   const result = evaluate(questionnaire, answers);
-  if (opts.format === 'json') io.stdout.write(resultToJson(result));
-  else {
-    // Readable lines: the terminal's width up to 100 columns; 80 when written to a file or pipe.
-    const width = io.stdout.isTTY && io.stdout.columns !== undefined ? Math.min(io.stdout.columns, 100) : 80;
-    io.stdout.write(renderResultText(result, { color: useColor(io.stdout, io.env), width }));
+  const target = { ...(opts.output === undefined ? {} : { output: opts.output }), force: opts.force === true };
+  switch (opts.format) {
+    case 'json':
+      await writeOutput(io, resultToJson(result), target);
+      return;
+    case 'markdown':
+    case 'html': {
+      const { renderHandout } = await import('../../report/render-handout.js');
+      await writeOutput(io, renderHandout(opts.format, { questionnaire, answers, result, date: cliNow(io) }), target);
+      return;
+    }
+    case 'fhir': {
+      const { toFhirBundle } = await import('../../io/fhir/bundle.js');
+      const savedAt = savedAtOf(parsed.doc);
+      const bundle = toFhirBundle(questionnaire, answers, result, { timestamp: cliNow(io), ...(savedAt === undefined ? {} : { authored: savedAt }) });
+      await writeOutput(io, `${JSON.stringify(bundle, null, 2)}\n`, target);
+      return;
+    }
+    case 'text': {
+      const toFile = opts.output !== undefined && opts.output !== '-';
+      // Readable lines: the terminal's width up to 100 columns; 80 when written to a file or pipe.
+      const width = !toFile && io.stdout.isTTY && io.stdout.columns !== undefined ? Math.min(io.stdout.columns, 100) : 80;
+      await writeOutput(io, renderResultText(result, { color: !toFile && useColor(io.stdout, io.env), width }), target);
+      return;
+    }
+    default: {
+      const _exhaustive: never = opts.format;
+      throw new Error(`unknown format ${String(_exhaustive)}`);
+    }
   }
+}
+
+/** The answers file's `savedAt` (docs/answers-format.md), when it has one. */
+function savedAtOf(doc: unknown): string | undefined {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const v = (doc as { savedAt?: unknown }).savedAt;
+  return typeof v === 'string' ? v : undefined;
 }

@@ -6,6 +6,8 @@
  * `error`. CSV lists are space-separated ids.
  */
 import type { Result } from '../../engine/result.js';
+import type { Answers, Questionnaire } from '../../questionnaire/model.js';
+import { toFhirBundle } from '../fhir/bundle.js';
 import { csvField } from './neutralise-csv-field.js';
 import type { OutputFormat } from './formats.js';
 
@@ -16,7 +18,8 @@ export interface RecordFormatter {
   readonly between: string;
   /** Written once after the last record. */
   readonly tail: string;
-  result(line: number, id: string | undefined, result: Result): string;
+  /** `answers` are the record's normalised answers (used by the `fhir` format). */
+  result(line: number, id: string | undefined, result: Result, answers: Answers): string;
   error(line: number, id: string | undefined, message: string): string;
   /** Joins the records of one run (a chunk), in order. */
   formatRun(records: readonly string[]): string;
@@ -31,9 +34,26 @@ function ruleIds(result: Result): string[] {
   return result.fired.map((f) => f.rule);
 }
 
-/** `plain` gives the whole Result as docs/result-format.md orders it (for `--full`). */
-export function recordFormatter(to: OutputFormat, full: boolean, plain: (r: Result) => Result = (r) => r): RecordFormatter {
+/** `plain` gives the whole Result as docs/result-format.md orders it (for `--full`); `q` is needed
+ * to format records as FHIR (framing alone does without). */
+export function recordFormatter(to: OutputFormat, full: boolean, plain: (r: Result) => Result = (r) => r, q?: Questionnaire): RecordFormatter {
   switch (to) {
+    case 'fhir':
+      return {
+        head: '',
+        between: '',
+        tail: '',
+        result: (line, id, r, answers) => {
+          if (q === undefined) throw new Error('the fhir record format needs the questionnaire');
+          return JSON.stringify(toFhirBundle(q, answers, r, id === undefined ? {} : { recordId: id }));
+        },
+        error: (line, id, message) =>
+          JSON.stringify({
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'invalid', diagnostics: `line ${line}${id === undefined ? '' : ` (id ${id})`}: ${message}` }],
+          }),
+        formatRun: (records) => (records.length === 0 ? '' : `${records.join('\n')}\n`),
+      };
     case 'jsonl':
     case 'json': {
       const json = to === 'json';

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 
 export const INPUT_FORMATS = ['jsonl', 'csv', 'json'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
-export const OUTPUT_FORMATS = ['jsonl', 'csv', 'json'] as const;
+/** `fhir`: one FHIR R4 Bundle per line (NDJSON, as FHIR bulk data), an OperationOutcome for a bad record. */
+export const OUTPUT_FORMATS = ['jsonl', 'csv', 'json', 'fhir'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {

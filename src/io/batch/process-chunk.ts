@@ -4,7 +4,7 @@
  * Line numbers are 1-based lines of the input file where a record starts.
  */
 import { parse as parseCsv, type CsvError } from 'csv-parse/sync';
-import type { Questionnaire } from '../../questionnaire/model.js';
+import type { Answers, Questionnaire } from '../../questionnaire/model.js';
 import type { Result } from '../../engine/result.js';
 import type { BatchEngine, BatchAnswerProblem } from './batch-engine.js';
 import { recordFormatter, type RecordFormatter } from './format-record.js';
@@ -51,7 +51,7 @@ export class ChunkProcessor {
     private readonly engine: BatchEngine,
     settings: ChunkSettings,
   ) {
-    this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r));
+    this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r), q);
     this.multi = new Set(q.questions.filter((x) => x.type === 'multi').map((x) => x.id));
     this.maxKeys = q.questions.length + EXTRA_KEYS_ALLOWED;
   }
@@ -110,7 +110,7 @@ export class ChunkProcessor {
     const parsed = this.engine.parseAnswersDocument(doc, this.q);
     const id = parsed.recordId ?? recordIdOf(doc);
     if (parsed.problems.length > 0) acc.error(line, id, problemsText(parsed.problems));
-    else acc.evaluated(line, id, this.engine.evaluate(this.q, parsed.answers));
+    else acc.evaluated(line, id, this.engine.evaluate(this.q, parsed.answers), parsed.answers);
   }
 
   /**
@@ -211,7 +211,7 @@ export class ChunkProcessor {
     }
     const normalised = this.engine.normaliseAnswers(this.q, raw);
     if (normalised.problems.length > 0) acc.error(line, id, problemsText(normalised.problems));
-    else acc.evaluated(line, id, this.engine.evaluate(this.q, normalised.answers));
+    else acc.evaluated(line, id, this.engine.evaluate(this.q, normalised.answers), normalised.answers);
   }
 }
 
@@ -299,10 +299,10 @@ class Accumulator {
 
   constructor(private readonly formatter: RecordFormatter) {}
 
-  evaluated(line: number, id: string | undefined, result: Result): void {
+  evaluated(line: number, id: string | undefined, result: Result, answers: Answers): void {
     this.records++;
     this.dispositions[result.disposition] = (this.dispositions[result.disposition] ?? 0) + 1;
-    this.out.push(this.formatter.result(line, id, result));
+    this.out.push(this.formatter.result(line, id, result, answers));
   }
 
   error(line: number, id: string | undefined, message: string): void {

@@ -1,0 +1,160 @@
+/**
+ * The handout: what a person hands to a massage therapist, a GP or the staff at A&E, built once
+ * from the questionnaire, the answers and the Result, then rendered as Markdown (./markdown.ts) or
+ * one printable HTML page (./html.ts). Pure: the date is passed in by the CLI (its clock, never
+ * the engine's). Every string here is plain text; the renderers escape it.
+ *
+ * Contract: an emergency handout (the disposition is an outcome with `stop: true`) says "show this
+ * to the staff" and has no cautions (massage is not on the table); the Result already leaves its
+ * cautions empty, and the model does not rely on that alone.
+ */
+import type { Citation, FiredRule, Result } from '../engine/result.js';
+import type { AnswerValue, Answers, Question, Questionnaire } from '../questionnaire/model.js';
+import { UNSURE } from '../questionnaire/model.js';
+
+export interface HandoutAnswer {
+  readonly id: string;
+  /** The question's short label (its text when it has none). */
+  readonly label: string;
+  /** The answer in the words the person chose it with ("Not sure", "Skipped", option labels, units). */
+  readonly words: string;
+}
+
+export interface HandoutReason {
+  readonly text: string;
+  /** The answers that made the rule fire. */
+  readonly answers: readonly HandoutAnswer[];
+  readonly sources: readonly Citation[];
+}
+
+export interface Handout {
+  /** The questionnaire's title. */
+  readonly heading: string;
+  readonly disposition: string;
+  /** The disposition in words. */
+  readonly title: string;
+  /** What to do first, one string per paragraph. */
+  readonly advice: readonly string[];
+  readonly emergency: boolean;
+  readonly stoppedEarly: boolean;
+  /** The rules that decide the disposition. Empty when none did (the mildest outcome). */
+  readonly reasons: readonly HandoutReason[];
+  /** Rules that fired with a milder outcome than the disposition. */
+  readonly alsoNoted: readonly HandoutReason[];
+  /** For the therapist; always empty in an emergency handout. */
+  readonly cautions: readonly { readonly text: string; readonly sources: readonly Citation[] }[];
+  /** The answers on the path, in the order asked. */
+  readonly answers: readonly HandoutAnswer[];
+  /** Questions on the path left unanswered, in the order asked. */
+  readonly notAnswered: readonly { readonly id: string; readonly label: string }[];
+  readonly questionnaire: Result['questionnaire'];
+  /** The date the handout was made, in words (e.g. "30 November 2026"). */
+  readonly date: string;
+  /** The same date as YYYY-MM-DD. */
+  readonly isoDate: string;
+  readonly notice: string;
+}
+
+/** Said when no rule decided the result. */
+export const NOTHING_FOUND = 'Nothing in your answers needs a professional to check you first.';
+/** The first line of an emergency handout. */
+export const SHOW_THE_STAFF = 'Show this to the staff';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The calendar date of `date` in the local time zone, in words and as YYYY-MM-DD. */
+export function handoutDate(date: Date): { date: string; isoDate: string } {
+  const y = date.getFullYear();
+  const m = date.getMonth();
+  const d = date.getDate();
+  return { date: `${d} ${MONTHS[m] as string} ${y}`, isoDate: `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** A question's short name for a handout: its `label`, or its text when it has none. */
+export function questionLabel(q: Question): string {
+  const label = (q as Question & { readonly label?: string }).label;
+  return label !== undefined && label.trim() !== '' ? label : q.text;
+}
+
+/** An answer in the words the person chose it with: option labels, units, "Not sure", "Skipped". */
+export function answerWords(q: Question, value: AnswerValue | null | undefined): string {
+  if (value === null || value === undefined) return 'Skipped';
+  if (value === UNSURE) return 'Not sure';
+  switch (q.type) {
+    case 'yesno':
+      return value === 'yes' ? 'Yes' : value === 'no' ? 'No' : String(value);
+    case 'choice':
+      return q.options.find((o) => o.value === value)?.label ?? String(value);
+    case 'multi': {
+      const list = Array.isArray(value) ? (value as readonly string[]) : [String(value)];
+      if (list.length === 0) return 'None of these';
+      return list.map((v) => q.options.find((o) => o.value === v)?.label ?? v).join(', ');
+    }
+    case 'number':
+      return q.unit ? `${String(value)} ${q.unit}` : String(value);
+    case 'scale': {
+      const anchor = typeof value === 'number' ? q.anchors[value] : undefined;
+      return `${String(value)} out of ${q.max}${anchor ? ` (${anchor})` : ''}`;
+    }
+    default: {
+      const _exhaustive: never = q;
+      return String(_exhaustive);
+    }
+  }
+}
+
+function byId(q: Questionnaire): ReadonlyMap<string, Question> {
+  return new Map(q.questions.map((x) => [x.id, x]));
+}
+
+function describeAnswer(questions: ReadonlyMap<string, Question>, id: string, value: AnswerValue | null | undefined): HandoutAnswer {
+  const question = questions.get(id);
+  if (question === undefined) return { id, label: id, words: value === null || value === undefined ? 'Not answered' : String(value) };
+  return { id, label: questionLabel(question), words: value === null || value === undefined ? 'Not answered' : answerWords(question, value) };
+}
+
+function reason(questions: ReadonlyMap<string, Question>, f: FiredRule): HandoutReason {
+  return { text: f.reason, answers: Object.entries(f.answers).map(([id, v]) => describeAnswer(questions, id, v)), sources: f.source };
+}
+
+export interface HandoutInput {
+  readonly questionnaire: Questionnaire;
+  readonly answers: Answers;
+  readonly result: Result;
+  /** The CLI's clock. */
+  readonly date: Date;
+}
+
+export function buildHandout({ questionnaire: q, answers, result, date }: HandoutInput): Handout {
+  const questions = byId(q);
+  const emergency = q.outcomes.find((o) => o.id === result.disposition)?.stop === true;
+  const outranked = new Set(result.outranked);
+  const missing = new Set(result.missing);
+  return {
+    heading: q.title,
+    disposition: result.disposition,
+    title: result.title,
+    advice: result.advice.split('\n').filter((p) => p.trim() !== ''),
+    emergency,
+    stoppedEarly: result.stoppedEarly,
+    reasons: result.fired.filter((f) => f.outcome === result.disposition).map((f) => reason(questions, f)),
+    alsoNoted: result.fired.filter((f) => outranked.has(f.rule)).map((f) => reason(questions, f)),
+    cautions: emergency ? [] : result.cautions.map((c) => ({ text: c.text, sources: c.source })),
+    answers: result.path.filter((id) => !missing.has(id)).map((id) => describeAnswer(questions, id, answers[id])),
+    notAnswered: result.missing.map((id) => ({ id, label: describeAnswer(questions, id, null).label })),
+    questionnaire: result.questionnaire,
+    ...handoutDate(date),
+    notice: result.notice,
+  };
+}
+
+/** A source's URL when it is a web address a reader can follow (http or https), else undefined. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
