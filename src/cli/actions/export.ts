@@ -5,7 +5,7 @@
  * loader's (66, 78), 73 when the output cannot be written.
  */
 import { toFhirQuestionnaire } from '../../io/fhir/questionnaire.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
 import { writeOutput } from '../write-output.js';
 

@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { ExportQuestionnaireOptions } from '../actions/export.js';
-import type { CommandContext } from '../main.js';
+import type { CommandContext } from '../context.js';
 
 export function registerExport(program: Command, ctx: CommandContext): void {
   const exportCommand = program.command('export').description('write a questionnaire in another format (FHIR R4)');
