@@ -16,7 +16,7 @@ export interface ExportQuestionnaireOptions {
 }
 
 export async function runExportQuestionnaire(file: string | undefined, opts: ExportQuestionnaireOptions, { io }: CommandContext): Promise<void> {
-  const questionnaire = await loadQuestionnaireArg(file, io.cwd);
+  const questionnaire = await loadQuestionnaireArg(file, io);
   const { resource, inexpressible } = toFhirQuestionnaire(questionnaire);
   await writeOutput(io, `${JSON.stringify(resource, null, 2)}\n`, { ...(opts.output === undefined ? {} : { output: opts.output }), force: opts.force === true });
   for (const x of inexpressible) io.stderr.write(`note: ${x.question}: ${x.why}\n`);
