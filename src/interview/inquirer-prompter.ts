@@ -17,6 +17,7 @@ import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme, withHelp } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
 import { wrapText as wrap } from '../report/wrap-text.js';
+import { capInput } from './capped-input.js';
 
 export type PromptModule = Pick<typeof InquirerPrompts, 'select' | 'checkbox' | 'input' | 'confirm' | 'Separator'>;
 
@@ -131,22 +132,31 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
     header(ctx);
     const previous =
       ctx.previous === undefined || ctx.previous === null ? undefined : ctx.previous === UNSURE ? 'not sure' : String(ctx.previous);
-    const raw = await p.input(
-      {
-        message: questionText(q),
-        ...(previous !== undefined ? { default: previous } : {}),
-        validate: (text) => {
-          const r = parseNumberReply(q, text);
-          return typeof r === 'string' ? r : r.kind === 'back' && !ctx.canGoBack ? 'This is the first question' : true;
+    // A paste of thousands of characters is bounded (see ./capped-input.ts) on a real terminal.
+    const tty = (opts.io.input as { isTTY?: boolean }).isTTY === true;
+    const capped = tty ? capInput(opts.io.input, MAX_NUMBER_REPLY) : undefined;
+    try {
+      const raw = await p.input(
+        {
+          message: questionText(q),
+          ...(previous !== undefined ? { default: previous } : {}),
+          validate: (text) => {
+            if (capped?.over || text.length > MAX_NUMBER_REPLY) return `That is too long for an answer here: delete it (Ctrl+U) and type ${q.type === 'scale' || q.integer ? 'a whole number' : 'a number'}`;
+            const r = parseNumberReply(q, text);
+            return typeof r === 'string' ? r : r.kind === 'back' && !ctx.canGoBack ? 'This is the first question' : true;
+          },
+          // Shown by its end only: Inquirer re-wraps the whole shown line on every keypress.
+          transformer: (text, { isFinal }) => (isFinal ? shownNumber(q, text) : shownTyping(text)),
+          theme: withHelp(base, c, helpLines(q), fit(numberHint(q, ctx.canGoBack, ctx.fromReview))),
         },
-        transformer: (text, { isFinal }) => (isFinal ? shownNumber(q, text) : text),
-        theme: withHelp(base, c, helpLines(q), fit(numberHint(q, ctx.canGoBack, ctx.fromReview))),
-      },
-      context,
-    );
-    const reply = parseNumberReply(q, raw);
-    if (typeof reply === 'string') throw new Error(`validated reply did not parse: ${reply}`);
-    return reply;
+        capped ? { ...context, input: capped.input } : context,
+      );
+      const reply = parseNumberReply(q, raw);
+      if (typeof reply === 'string') throw new Error(`validated reply did not parse: ${reply}`);
+      return reply;
+    } finally {
+      capped?.detach();
+    }
   }
 
   return {
@@ -240,9 +250,18 @@ export function multiProblem(ticked: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The longest reply a number box takes: far more than any number in range, far less than a paste. */
+export const MAX_NUMBER_REPLY = 100;
+
+/** What is being typed, at most SHOWN_TYPING characters of it (its end, after "…"). */
+const SHOWN_TYPING = 40;
+export function shownTyping(text: string): string {
+  return text.length <= SHOWN_TYPING ? text : `…${text.slice(-(SHOWN_TYPING - 1))}`;
+}
+
 function shownNumber(q: NumberQuestion | ScaleQuestion, text: string): string {
   const r = parseNumberReply(q, text);
-  if (typeof r === 'string') return text;
+  if (typeof r === 'string') return shownTyping(text);
   if (r.kind === 'back') return '← went back';
   if (r.value === null) return 'Skipped';
   if (r.value === UNSURE) return 'Not sure';

@@ -22,12 +22,20 @@ export function parseNumberReply(q: NumberQuestion | ScaleQuestion, raw: string)
     return q.unsure && q.type === 'number' ? { kind: 'answer', value: UNSURE } : 'Please type a number';
   }
   const value = Number(text.replace(',', '.'));
-  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text) || !Number.isFinite(value)) return `Please type a number${rangeText(q)}`;
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return `Please type a number${rangeText(q)}`;
+  // A number too big for a double (hundreds of digits) is still a number: out of range, not "not a number".
+  if (!Number.isFinite(value)) return value > 0 ? outOfRange(q, 'max') : outOfRange(q, 'min');
   const whole = q.type === 'scale' || q.integer;
   if (whole && !Number.isInteger(value)) return `Please type a whole number${rangeText(q)}`;
   if (q.min !== undefined && value < q.min) return `The lowest possible answer is ${q.min}`;
   if (q.max !== undefined && value > q.max) return `The highest possible answer is ${q.max}`;
   return { kind: 'answer', value };
+}
+
+function outOfRange(q: NumberQuestion | ScaleQuestion, side: 'min' | 'max'): string {
+  if (side === 'max' && q.max !== undefined) return `The highest possible answer is ${q.max}`;
+  if (side === 'min' && q.min !== undefined) return `The lowest possible answer is ${q.min}`;
+  return `That number is too ${side === 'max' ? 'big' : 'small'}${rangeText(q) ? `: please type a number${rangeText(q)}` : ''}`;
 }
 
 function rangeText(q: NumberQuestion | ScaleQuestion): string {

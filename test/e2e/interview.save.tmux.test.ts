@@ -150,3 +150,35 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
     expect(await saved('sciatica-screen-answers.json')).toMatchObject({ saddle_numbness: 'yes' });
   });
 });
+
+describe.skipIf(!hasTmux())('pasting into a number box (tmux)', { timeout: 60_000 }, () => {
+  let dir: string;
+  let session: TmuxSession | undefined;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sciatica-paste-'));
+  });
+  afterEach(async () => {
+    await session?.kill();
+    session = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const QT = new URL('../fixtures/questionnaires/valid/question-types.yaml', import.meta.url).pathname;
+
+  for (const plain of [false, true]) {
+    it(`${plain ? '--plain' : 'the arrow-key interview'}: a 10 KB paste is refused at once with "too long" (was 84 s of redrawing), then a number is taken`, async () => {
+      session = await TmuxSession.start([process.execPath, BIN, '-q', QT, ...(plain ? ['--plain'] : [])], { cwd: dir, env: ENV });
+      const s = session;
+      await s.waitFor(plain ? '(years)' : '? How old are you?');
+      for (let i = 0; i < 10; i++) await s.type('9'.repeat(1024));
+      await s.keys('Enter');
+      await s.waitFor('too long for an answer here', { timeout: 10_000 });
+      if (!plain) await s.keys('C-u');
+      await s.type('42');
+      await s.keys('Enter');
+      await s.waitFor('How long has this episode lasted?');
+      await s.keys('C-c');
+      expect(await s.exitCode()).toBe(130);
+    });
+  }
+});

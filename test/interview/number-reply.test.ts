@@ -25,6 +25,8 @@ describe('what a typed number reply means', () => {
   it.each([
     [age, '12', 'The lowest possible answer is 16'],
     [age, '121', 'The highest possible answer is 120'],
+    [age, '9'.repeat(400), 'The highest possible answer is 120'], // beyond a double: out of range, not "type a number"
+    [age, `-${'9'.repeat(400)}`, 'The lowest possible answer is 16'],
     [age, '40.5', 'Please type a whole number from 16 to 120'],
     [age, 'forty', 'Please type a number from 16 to 120'],
     [age, '1e2', 'Please type a number from 16 to 120'],
