@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, formatProblem, isScreenError } from '../errors.js';
+import { suggest } from '../questionnaire/suggest.js';
 import type { CliIo } from './io.js';
 import { ExitRequest } from './context.js';
 import { registerValidate } from './commands/validate.js';
@@ -53,12 +54,33 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const state = { exitCode: EXIT.ok as number };
   const debug = argv.includes('--debug');
   const program = buildProgram(io, state);
+  const unknown = unknownCommand(argv, program);
+  if (unknown !== undefined) {
+    io.stderr.write(`${PROGRAM_NAME}: ${unknown}\n(add --help for usage)\n`);
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (e) {
     return reportError(e, io, debug);
   }
+}
+
+/**
+ * The default command (interview) takes no arguments, so a first word that is not an option and
+ * not a command is a mistyped command: without this check commander would hand it to the
+ * interview ("too many arguments for 'interview'").
+ */
+function unknownCommand(argv: readonly string[], program: Command): string | undefined {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-')) return undefined;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (names.includes(first) || first === 'help') return undefined;
+  const meant = suggest(first, names);
+  return meant !== undefined
+    ? `unknown command '${first.slice(0, 60)}' (did you mean ${meant}?)`
+    : `unknown command '${first.slice(0, 60)}' (the commands are ${names.join(', ')})`;
 }
 
 export function reportError(e: unknown, io: CliIo, debug: boolean): number {
