@@ -16,6 +16,7 @@ import { registerTest } from './commands/test.js';
 import { registerBatch } from './commands/batch.js';
 import { registerInterview } from './commands/interview.js';
 import { registerExport } from './commands/export.js';
+import { registerGraph } from './commands/graph.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   registerBatch(program, ctx);
   registerTest(program, ctx);
   registerExport(program, ctx);
+  registerGraph(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

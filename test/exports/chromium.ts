@@ -14,13 +14,17 @@ function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** Installs the Debian packages when one of the commands is missing. */
+export function ensureCommands(commands: readonly string[], packages: readonly string[]): void {
+  if (commands.every(has)) return;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'ignore', env });
+}
+
 /** Installs chromium and poppler-utils when missing; returns the chromium command. */
 export function ensureChromium(): string {
-  if (!has('chromium') || !has('pdftotext') || !has('pdfinfo')) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'poppler-utils', 'fonts-dejavu-core'], { stdio: 'ignore', env });
-  }
+  ensureCommands(['chromium', 'pdftotext', 'pdfinfo'], ['chromium', 'poppler-utils', 'fonts-dejavu-core']);
   return 'chromium';
 }
 
@@ -40,6 +44,22 @@ function run(chromium: string, args: string[]): void {
   try {
     const r = spawnSync(chromium, [...FLAGS, `--user-data-dir=${profile}`, ...args], { encoding: 'utf8', timeout: 120_000 });
     if (r.status !== 0) throw new Error(`chromium failed (${r.status ?? r.signal}): ${r.stderr.slice(-500)}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The page's DOM after its scripts ran (up to `budgetMs` of virtual time). Local files may load local files. */
+export function dumpDom(chromium: string, htmlFile: string, budgetMs = 20_000): string {
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  try {
+    const r = spawnSync(chromium, [...FLAGS, `--user-data-dir=${profile}`, '--allow-file-access-from-files', `--virtual-time-budget=${budgetMs}`, '--dump-dom', `file://${htmlFile}`], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (r.status !== 0) throw new Error(`chromium failed (${r.status ?? r.signal}): ${r.stderr.slice(-500)}`);
+    return r.stdout;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
