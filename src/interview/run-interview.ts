@@ -17,6 +17,7 @@ import type { AnswerValue, Answers, Question, Questionnaire } from '../questionn
 import type { InterviewEngine } from './engine-port.js';
 import { formatAnswer } from './format-answer.js';
 import { isPromptExit, type AskContext, type Prompter, type Reply, type ReviewEntry } from './prompter.js';
+import { remainingAfter } from './remaining-estimate.js';
 import { answersOf, replayPath } from './replay-path.js';
 
 /** What the interview writes between prompts. */
@@ -99,7 +100,9 @@ export async function runInterview(deps: InterviewDeps): Promise<InterviewEnd> {
         number: trail.length + 1,
         // After the review only unanswered questions are asked (the engine, seeing just the
         // trail, would count every later question again).
-        remaining: reviewed ? replayPath(q, engine, given).unanswered.filter((id) => id !== question.id).length : step.remaining,
+        remaining: reviewed
+          ? replayPath(q, engine, given).unanswered.filter((id) => id !== question.id).length
+          : remainingAfter(q, engine, answersOf(given, trail), question),
         ...(Object.hasOwn(given, question.id) ? { previous: given[question.id] ?? null } : {}),
         canGoBack: trail.length > 0,
         fromReview: false,

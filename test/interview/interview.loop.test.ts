@@ -63,11 +63,11 @@ describe('the question loop', () => {
     expect(fakeEngine.evaluations).toEqual([{ pain: 'yes', saddle: 'no', side: 'left', level: 4, age: null, tried: ['rest'] }]);
   });
 
-  it('numbers the questions from the engine and offers back from the second question on', async () => {
+  it('numbers the questions from the engine, counts down honestly (a yes that opens a question counts it), offers back from the second on', async () => {
     const { prompter } = await play([...happyPath, { review: { kind: 'finish' } }]);
     const asked = prompter.seen.filter((s) => s.ctx).map((s) => [s.kind, s.ctx?.number, s.ctx?.remaining, s.ctx?.canGoBack]);
     expect(asked).toEqual([
-      ['pain', 1, 4, false],
+      ['pain', 1, 5, false], // "yes" opens `side`: 5 can follow (the engine alone said 4, then 4 again)
       ['saddle', 2, 4, true],
       ['side', 3, 3, true],
       ['level', 4, 2, true],
