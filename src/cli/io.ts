@@ -50,3 +50,33 @@ export function exitCodeOfSignal(signal: InterruptSignal): 130 | 143 | 129 {
 
 /** The bundled questionnaire, resolved from the installed package (works from any cwd). */
 export const BUNDLED_QUESTIONNAIRE = new URL('../../questionnaires/sciatica-massage.yaml', import.meta.url);
+
+/**
+ * Watches an output stream for a failed write (a closed pipe, a full disk), which Node reports as
+ * an 'error' event after the write returned; unwatched, it would crash the process with a stack
+ * trace. `settle()` waits until what was written has gone out or failed, and returns the first
+ * failure (its `code`: `EPIPE`, `ENOSPC`, …) or undefined.
+ */
+export function watchOutput(stream: CliStdout): { settle(): Promise<NodeJS.ErrnoException | undefined> } {
+  let failure: NodeJS.ErrnoException | undefined;
+  // Never removed: a write after the failure may report again, and must not crash either.
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    failure ??= e;
+  });
+  return {
+    async settle() {
+      if (failure === undefined && !stream.destroyed && stream.writable) {
+        await new Promise<void>((resolve) => {
+          try {
+            stream.write('', () => resolve());
+          } catch {
+            resolve();
+          }
+        });
+      }
+      // The 'error' event of a failed write comes a tick after its callback.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return failure;
+    },
+  };
+}

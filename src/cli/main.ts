@@ -6,9 +6,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { EXIT, formatProblem, isScreenError } from '../errors.js';
+import { EXIT, fileErrorReason, formatProblem, isScreenError } from '../errors.js';
 import { suggest } from '../questionnaire/suggest.js';
-import type { CliIo } from './io.js';
+import { watchOutput, type CliIo } from './io.js';
 import { ExitRequest } from './context.js';
 import { registerValidate } from './commands/validate.js';
 import { registerEvaluate } from './commands/evaluate.js';
@@ -55,18 +55,29 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const state = { exitCode: EXIT.ok as number };
   const debug = argv.includes('--debug');
+  // Output that cannot be written ends the run with one line, never a stack trace: a closed pipe
+  // (`| head`, EPIPE) quietly, with the command's own exit code; any other failure (a full disk)
+  // with exit 73. A failing stderr has nowhere to be reported and only must not crash.
+  const stdout = watchOutput(io.stdout);
+  if (io.stderr !== io.stdout) watchOutput(io.stderr);
   const program = buildProgram(io, state);
   const unknown = unknownCommand(argv, program);
   if (unknown !== undefined) {
     io.stderr.write(`${PROGRAM_NAME}: ${unknown}\n(add --help for usage)\n`);
     return EXIT.usage;
   }
+  let code: number;
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return state.exitCode;
+    code = state.exitCode;
   } catch (e) {
-    return reportError(e, io, debug);
+    code = reportError(e, io, debug);
   }
+  const failed = await stdout.settle();
+  // A command that already reported its output failing (batch) said so and chose its code.
+  if (failed === undefined || failed.code === 'EPIPE' || code === EXIT.cantCreate) return code;
+  io.stderr.write(`${PROGRAM_NAME}: cannot write standard output: ${fileErrorReason(failed, 'write')}\n`);
+  return EXIT.cantCreate;
 }
 
 /**
