@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { EXIT, fileErrorReason, formatProblem, isScreenError } from '../errors.js';
 import { suggest } from '../questionnaire/suggest.js';
+import { printable } from '../quote.js';
 import { watchOutput, type CliIo } from './io.js';
 import { ExitRequest } from './context.js';
 import { registerValidate } from './commands/validate.js';
@@ -38,7 +39,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(printable(s)),
     });
   const ctx = { io, state };
   registerInterview(program, ctx);
@@ -48,7 +49,7 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
   registerTest(program, ctx);
   registerExport(program, ctx);
   registerGraph(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(printable(s)) });
   return program;
 }
 
@@ -63,7 +64,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const program = buildProgram(io, state);
   const unknown = unknownCommand(argv, program);
   if (unknown !== undefined) {
-    io.stderr.write(`${PROGRAM_NAME}: ${unknown}\n(add --help for usage)\n`);
+    io.stderr.write(printable(`${PROGRAM_NAME}: ${unknown}\n(add --help for usage)\n`));
     return EXIT.usage;
   }
   let code: number;
@@ -106,7 +107,8 @@ export function reportError(e: unknown, io: CliIo, debug: boolean): number {
   if (isScreenError(e)) {
     // Problems in a file are the message: one `file:line:col: severity: message` line each.
     const lines = e.problems.length > 0 ? e.problems.map(formatProblem) : [`${PROGRAM_NAME}: ${e.message}`];
-    io.stderr.write(`${lines.join('\n')}\n`);
+    // printable: whatever a message quotes from input, no escape sequence reaches the terminal.
+    io.stderr.write(printable(`${lines.join('\n')}\n`));
     if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
     return e.exitCode;
   }
@@ -115,7 +117,7 @@ export function reportError(e: unknown, io: CliIo, debug: boolean): number {
     return EXIT.interrupted;
   }
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr.write(`${PROGRAM_NAME}: internal error (a bug; please report it with --debug output): ${message}\n`);
+  io.stderr.write(printable(`${PROGRAM_NAME}: internal error (a bug; please report it with --debug output): ${message}\n`));
   if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   return EXIT.software;
 }

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
+import { quote } from '../quote.js';
 
 /** What the user calls the input in messages: the path as given, or `<stdin>` for `-`. */
 export const STDIN_LABEL = '<stdin>';
@@ -71,8 +72,10 @@ export function parseAnswersJson(input: Uint8Array | string, label: string): { o
 function describe(ch: string | undefined): string {
   if (ch === undefined) return 'end of file';
   if (ch === '\n') return 'end of line';
-  return JSON.stringify(ch);
+  return quote(ch);
 }
+
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 /**
  * The first error in `text` as JSON (RFC 8259), or a key repeated within one object, or
@@ -119,7 +122,9 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
     }
   };
   const num = (): void => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    // Sticky on the whole text: a valid number of any length (400 digits) is one token.
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (m === null || m[0] === '-') fail(i, `unexpected ${describe(text[i])}`);
     i += (m as RegExpExecArray)[0].length;
   };
@@ -140,10 +145,10 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
         if (text[i] !== '"') fail(i, text[i] === '}' ? 'trailing comma before "}"' : `expected a key in double quotes, found ${describe(text[i])}`);
         const at = i;
         const key = str();
-        if (keys.has(key)) fail(at, `${JSON.stringify(key)} appears twice in the same object`);
+        if (keys.has(key)) fail(at, `${quote(key)} appears twice in the same object`);
         keys.add(key);
         ws();
-        if (text[i] !== ':') fail(i, `expected ":" after the key ${JSON.stringify(key)}, found ${describe(text[i])}`);
+        if (text[i] !== ':') fail(i, `expected ":" after the key ${quote(key)}, found ${describe(text[i])}`);
         i++;
         value(depth + 1);
         ws();

@@ -7,6 +7,7 @@
 import { evaluate } from '../../engine/evaluate.js';
 import { parseAnswersDocument } from '../../engine/answers.js';
 import { EXIT } from '../../errors.js';
+import { capList, printable } from '../../quote.js';
 import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
 import { resultToJson } from '../../report/json.js';
 import { renderResultText } from '../../report/text.js';
@@ -30,12 +31,13 @@ export async function runEvaluate(source: string, opts: EvaluateOptions, { io }:
   const { label, bytes } = await readAnswersSource(source, io);
   const parsed = parseAnswersJson(bytes, label);
   if (!parsed.ok) {
-    io.stderr.write(`${parsed.error}\n`);
+    io.stderr.write(printable(`${parsed.error}\n`));
     throw new ExitRequest(EXIT.dataErr);
   }
   const { answers, problems } = parseAnswersDocument(parsed.doc, questionnaire);
   if (problems.length > 0) {
-    io.stderr.write(problems.map((p) => `${label}: ${p.message}\n`).join(''));
+    // At most LIST_MAX_ITEMS lines, then "and N more": a file of 100,000 bad keys is one screen.
+    io.stderr.write(capList(problems.map((p) => p.message)).map((m) => printable(`${label}: ${m}\n`)).join(''));
     throw new ExitRequest(EXIT.dataErr);
   }
   const result = evaluate(questionnaire, answers);
