@@ -10,6 +10,8 @@ export const PROBLEM_CODES = {
   'input.empty': 'error',
   'input.encoding': 'error',
   'input.too-deep': 'error',
+  'input.control-character': 'error',
+  'input.too-many-questions': 'error',
   // YAML
   'yaml.syntax': 'error',
   'yaml.duplicate-key': 'error',

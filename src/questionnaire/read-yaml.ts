@@ -1,7 +1,9 @@
 /**
  * Bytes → a YAML document with positions, refusing hostile input before it can hurt: a size cap
- * checked before decoding, strict UTF-8, a cap on nesting (checked on the raw text before the
- * parser sees it, and again on the tree), a cap on how far aliases expand, duplicate keys.
+ * checked before decoding, strict UTF-8, no control characters (written or escaped: they could
+ * steer a terminal), a cap on nesting (checked on the raw text before the parser sees it, and
+ * again on the tree), a cap on how far aliases expand, duplicate keys, at most MAX_QUESTIONS
+ * questions.
  * YAML 1.2 core schema: `yes`/`no` stay strings. A BOM is dropped and CRLF is accepted; positions
  * are those an editor shows (the BOM is not a column).
  */
@@ -15,6 +17,17 @@ export const MAX_QUESTIONNAIRE_BYTES = 1024 * 1024;
 export const MAX_NESTING = 64;
 /** Most nodes that aliases may add when expanded (stops "billion laughs"). */
 export const MAX_ALIAS_NODES = 10_000;
+/** Most questions accepted (the bundled questionnaire has about 30; this keeps every check fast). */
+export const MAX_QUESTIONS = 2_000;
+/** Most control-character problems reported for one file. */
+const MAX_CONTROL_REPORTS = 20;
+
+/**
+ * Characters that could steer a terminal when the text is shown: C0 controls other than tab, line
+ * feed and carriage return (CRLF files are fine), DEL, and C1 controls.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export interface ReadYamlResult {
   readonly reader: YamlReader;
@@ -50,6 +63,19 @@ export function readYaml(input: string | Uint8Array, file: string, size?: number
     return { reader: early, sha256 };
   }
 
+  const controls = [...text.matchAll(CONTROL)];
+  if (controls.length > 0) {
+    const reader = new YamlReader(file, countLines(text));
+    for (const m of controls.slice(0, MAX_CONTROL_REPORTS)) {
+      reader.report('input.control-character', `control character ${codePoint(m[0])} in the text; write it out in words (it could steer the terminal that shows it)`, reader.at(m.index));
+    }
+    if (controls.length > MAX_CONTROL_REPORTS) {
+      const last = controls[MAX_CONTROL_REPORTS] as RegExpMatchArray;
+      reader.report('input.control-character', `and ${controls.length - MAX_CONTROL_REPORTS} more control characters`, reader.at(last.index ?? 0));
+    }
+    return { reader, sha256 };
+  }
+
   const lineCounter = new LineCounter();
   const deepAt = flowNestingOverflow(text);
   if (deepAt !== undefined) {
@@ -60,7 +86,11 @@ export function readYaml(input: string | Uint8Array, file: string, size?: number
 
   const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const reader = new YamlReader(file, lineCounter, doc);
-  for (const e of doc.errors) {
+  // A tab in indentation throws the parser off for the rest of its block: report each tab line
+  // (the cause) and no error after the first of them (follow-ons that would bury it).
+  const firstTab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT')?.pos[0];
+  const errors = firstTab === undefined ? doc.errors : doc.errors.filter((e) => e.code === 'TAB_AS_INDENT' || e.pos[0] < firstTab);
+  for (const e of errors) {
     const where = reader.at(e.pos[0]);
     const message = firstLine(e.message);
     if (e.code === 'TAB_AS_INDENT') reader.report('yaml.tab', 'a tab is used for indentation; YAML indents with spaces only', where);
@@ -75,6 +105,15 @@ export function readYaml(input: string | Uint8Array, file: string, size?: number
   }
   checkTree(doc, reader);
   if (reader.problems.length > 0) return { reader, sha256 };
+  const questions = isMap(doc.contents) ? doc.contents.get('questions', true) : undefined;
+  if (isSeq(questions) && questions.items.length > MAX_QUESTIONS) {
+    reader.report(
+      'input.too-many-questions',
+      `${questions.items.length.toLocaleString('en-US')} questions; a questionnaire may have at most ${MAX_QUESTIONS.toLocaleString('en-US')}`,
+      reader.pos(questions),
+    );
+    return { reader, sha256 };
+  }
   return { reader, doc, sha256 };
 }
 
@@ -97,6 +136,7 @@ function flowNestingOverflow(text: string): number | undefined {
 /** Depth, duplicate keys and alias expansion, over the whole tree (aliases followed, within budget). */
 function checkTree(doc: Document.Parsed, reader: YamlReader): void {
   let aliasNodes = 0;
+  let controlReports = 0;
   let stop = false;
   // `alias`: the alias written in the document (outside any expansion) that is being expanded.
   const visit = (node: unknown, depth: number, alias: Node | undefined): void => {
@@ -115,6 +155,14 @@ function checkTree(doc: Document.Parsed, reader: YamlReader): void {
       reader.report('input.too-deep', `nesting is deeper than ${MAX_NESTING} levels`, reader.pos(node as Node));
       stop = true;
       return;
+    }
+    if (isScalar(node) && !viaAlias && typeof node.value === 'string' && controlReports < MAX_CONTROL_REPORTS) {
+      // An escape in a double-quoted string ("\e[2J", "\x1b") that the raw-text check cannot see.
+      const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(node.value);
+      if (m !== null) {
+        controlReports++;
+        reader.report('input.control-character', `control character ${codePoint(m[0])} in this text (written as an escape); write it out in words (it could steer the terminal that shows it)`, reader.pos(node));
+      }
     }
     if (isMap(node)) {
       const seen = new Map<string, number>();
@@ -136,6 +184,10 @@ function checkTree(doc: Document.Parsed, reader: YamlReader): void {
     }
   };
   visit(doc.contents, 1, undefined);
+}
+
+function codePoint(ch: string): string {
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function countLines(text: string): LineCounter {
