@@ -8,10 +8,12 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT } from '../helpers/spawn-bin.js';
 
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+// Installs and compilers: slow on a busy machine, so generous per-test time (not a speed target).
+vi.setConfig({ testTimeout: 180_000 });
 let work = '';
 let tarball = '';
 let packed: SpawnSyncReturns<string>;
