@@ -3,10 +3,18 @@
 // answer to the process exit code. Nothing else.
 import { main } from '../dist/bundle/main.js';
 
+// The standard streams are getters: Node builds each on first use, and building stdin (a socket
+// or a TTY) costs about as much as the rest of `--version`, which never reads it.
 main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  get stdin() {
+    return process.stdin;
+  },
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
   env: process.env,
   cwd: process.cwd(),
   onInterrupt: (listener) => {

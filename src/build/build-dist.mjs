@@ -3,11 +3,12 @@
 // each measured in README.md "Performance":
 //  1. The bundled questionnaire's built form, dist/questionnaires/sciatica-massage.json: the model
 //     the full loader makes of questionnaires/sciatica-massage.yaml, so the CLI starts without
-//     `yaml`, compose and lint (src/questionnaire/load-built.ts checks it against the YAML's
-//     SHA-256 on every load). A questionnaire with errors fails the build (exit 78).
-//  2. The CLI bundle, dist/bundle/: src/cli/main.ts and the batch worker bundled by esbuild with
+//     `yaml`, compose and lint (src/questionnaire/load-built.ts compares the YAML with the text
+//     it was built from on every load). A questionnaire with errors fails the build (exit 78).
+//  2. The CLI bundle, dist/bundle/: the CLI entry (src/cli/launch.ts) and the batch worker bundled by esbuild with
 //     their dependencies, split at the CLI's lazy imports so a command loads only its own code
-//     (the prompt library, `yaml` and csv-parse stay in chunks of their own). bin/ runs it. The
+//     (the prompt library, `yaml` and csv-parse stay in chunks of their own); `--version` is
+//     answered by the entry (src/cli/launch.ts) without commander. bin/ runs it. The
 //     library (dist/index.js, typed) stays tsc's unbundled output.
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,7 @@ if (!questionnaire) {
 }
 await mkdir(new URL('.', out), { recursive: true });
 const tmp = new URL(`${out.href}.${process.pid}.tmp`);
-await writeFile(tmp, builtQuestionnaireJson(questionnaire, bytes.length));
+await writeFile(tmp, builtQuestionnaireJson(questionnaire, bytes));
 await rename(tmp, out);
 console.log(`build: dist/questionnaires/sciatica-massage.json (${(await stat(out)).size} bytes, from ${bytes.length} bytes of YAML)`);
 
@@ -37,10 +38,64 @@ console.log(`build: dist/questionnaires/sciatica-massage.json (${(await stat(out
 // `new URL('../../…', import.meta.url)` paths in the sources (package.json, questionnaires/,
 // dist/questionnaires/, the worker beside its runner) resolve as they do unbundled.
 const { build } = await import('esbuild');
+/**
+ * commander requires node:child_process at load time, only to run a subcommand that is a separate
+ * executable (this CLI has none). Loading it (and node:net with it) was about a third of
+ * commander's load; here it is loaded on first use instead.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      loader: 'js',
+      contents: "let m; const load = () => (m ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, k) => load()[k], has: (_, k) => k in load() });",
+    }));
+  },
+};
+/**
+ * chalk's default instance detects the terminal's colours when chalk loads (node:tty, node:os and
+ * the environment). This CLI never uses that instance: colour is decided once at the edge
+ * (src/cli/color.ts) and every `Chalk` is made with an explicit level (a test checks that src/
+ * imports nothing else from chalk). So the detection is left out of the bundle.
+ */
+const noColorDetectionInChalk = {
+  name: 'no-color-detection-in-chalk',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]node_modules[\\/]chalk[\\/]/.test(args.importer) ? { path: 'no-supports-color', namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ loader: 'js', contents: 'export default { stdout: false, stderr: false };' }));
+  },
+};
+/**
+ * The interview imports @inquirer/prompts whole (`import('@inquirer/prompts')`), but uses only the
+ * prompts of `PromptModule` (src/interview/inquirer-prompter.ts; a test holds the two lists
+ * equal). The others — the editor prompt above all, with its external-editor, chardet and
+ * iconv-lite — are left out of the bundle: two thirds of the prompt chunk.
+ */
+const onlyThePromptsUsed = {
+  name: 'only-the-prompts-used',
+  setup(b) {
+    b.onResolve({ filter: /^@inquirer\/prompts$/ }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: 'prompts-used', namespace: 'prompts' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'prompts' }, () => ({
+      loader: 'js',
+      resolveDir: path('.'),
+      contents:
+        "export { default as select } from '@inquirer/select';\n" +
+        "export { default as checkbox, Separator } from '@inquirer/checkbox';\n" +
+        "export { default as input } from '@inquirer/input';\n" +
+        "export { default as confirm } from '@inquirer/confirm';\n",
+    }));
+  },
+};
 await rm(path('dist/bundle'), { recursive: true, force: true });
-const result = await build({
+const options = {
   absWorkingDir: path('.'),
-  entryPoints: { main: 'src/cli/main.ts', 'batch-worker': 'src/io/batch/batch-worker.ts' },
   outdir: 'dist/bundle',
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
@@ -49,15 +104,18 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20.17',
+  plugins: [lazyChildProcessForCommander, noColorDetectionInChalk, onlyThePromptsUsed],
   // commander and yaml are CommonJS; their require() of Node's modules needs a real require.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Made on first use: most chunks never call it.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; let __require_; const require = (id) => (__require_ ??= __createRequire(import.meta.url))(id);" },
   // Smaller files compile faster; names are kept so --debug stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
-});
+};
+const result = await build({ ...options, entryPoints: { main: 'src/cli/launch.ts', 'batch-worker': 'src/io/batch/batch-worker.ts' } });
 const files = Object.entries(result.metafile.outputs);
 const total = files.reduce((n, [, o]) => n + o.bytes, 0);
 // Which sources each bundle file holds, for the tests that check what a command loads

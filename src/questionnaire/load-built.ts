@@ -1,27 +1,28 @@
 /**
  * The bundled questionnaire's built form: the model the full loader (./load.ts) makes of the YAML
  * — composed, linted, error-free — written as JSON at build time (src/build/build-dist.mjs), so a
- * command that uses the bundled questionnaire parses about 50 KB of JSON (≈ 0.3 ms) instead of
+ * command that uses the bundled questionnaire parses about 100 KB of JSON (under 1 ms) instead of
  * loading `yaml`, compose and lint (≈ 130 ms cold).
  *
- * Never silently stale: the built form records the SHA-256 and size of the YAML it was made from,
- * and every load reads the YAML and compares both (≈ 0.5 ms for 47 KB, node:crypto included).
+ * Never silently stale: the built form holds the exact text of the YAML it was made from, and
+ * every load reads the YAML and compares the two byte for byte. That is exact, and cheaper than
+ * a hash: hashing 47 KB takes ≈ 0.3 ms, but loading node:crypto to do it took 2–3 ms of a
+ * ≈ 40 ms start-up; a byte comparison of 47 KB takes microseconds.
  * Any difference, or a built form that does not parse or has another format, is `unusable` with a
  * reason: the caller then loads the YAML with the full loader and says why. A built form that is
  * simply absent (running from the TypeScript sources, or a build without it) is `absent`.
  * User questionnaires never come here.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Questionnaire } from './model.js';
 
 /** Changes whenever the shape of the model (./model.ts) or of this file changes. */
-export const BUILT_FORMAT = 'sciatica-screen/built-questionnaire@1';
+export const BUILT_FORMAT = 'sciatica-screen/built-questionnaire@2';
 
 interface BuiltFile {
   readonly format: string;
-  /** The YAML file it was built from. `questionnaire.sha256` is the same hash. */
-  readonly yaml: { readonly sha256: string; readonly size: number };
+  /** The YAML file it was built from: its SHA-256 (= `questionnaire.sha256`), size and text (UTF-8, BOM kept). */
+  readonly yaml: { readonly sha256: string; readonly size: number; readonly text: string };
   /** The model, with every `file` (the questionnaire's own and each position's) stored as "". */
   readonly questionnaire: Questionnaire;
 }
@@ -32,12 +33,13 @@ export type BuiltLoad =
   | { readonly kind: 'unusable'; readonly reason: string };
 
 /**
- * The built form of `questionnaire` (as returned by the full loader from a YAML file of `yamlSize`
- * bytes), as JSON text. Positions lose their `file` (the install path differs from the build path);
- * the loader puts back the path it is given.
+ * The built form of `questionnaire`, as the full loader returned it from the YAML file `yaml`, as
+ * JSON text. Positions lose their `file` (the install path differs from the build path); the
+ * loader puts back the path it is given. Throws when `yaml` is not UTF-8 (it could not be compared).
  */
-export function builtQuestionnaireJson(questionnaire: Questionnaire, yamlSize: number): string {
-  const built: BuiltFile = { format: BUILT_FORMAT, yaml: { sha256: questionnaire.sha256, size: yamlSize }, questionnaire };
+export function builtQuestionnaireJson(questionnaire: Questionnaire, yaml: Uint8Array): string {
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(yaml);
+  const built: BuiltFile = { format: BUILT_FORMAT, yaml: { sha256: questionnaire.sha256, size: yaml.length, text }, questionnaire };
   return `${JSON.stringify(built, (key, value: unknown) => (key === 'file' && typeof value === 'string' ? '' : value))}\n`;
 }
 
@@ -62,7 +64,7 @@ export async function loadBuiltQuestionnaire(yamlPath: string | URL, builtPath: 
   } catch {
     return { kind: 'unusable', reason: 'its built form is not valid JSON' };
   }
-  if (built === null || typeof built !== 'object' || built.format !== BUILT_FORMAT || typeof built.yaml?.sha256 !== 'string') {
+  if (built === null || typeof built !== 'object' || built.format !== BUILT_FORMAT || typeof built.yaml?.text !== 'string') {
     return { kind: 'unusable', reason: `its built form is not in the format ${BUILT_FORMAT}` };
   }
   let yaml: Buffer;
@@ -71,7 +73,7 @@ export async function loadBuiltQuestionnaire(yamlPath: string | URL, builtPath: 
   } catch {
     return { kind: 'unusable', reason: 'its YAML cannot be read' };
   }
-  if (yaml.length !== built.yaml.size || createHash('sha256').update(yaml).digest('hex') !== built.yaml.sha256) {
+  if (yaml.length !== built.yaml.size || !yaml.equals(Buffer.from(built.yaml.text, 'utf8'))) {
     return { kind: 'unusable', reason: 'its YAML changed after the build' };
   }
   return { kind: 'loaded', questionnaire: withFileAndFrozen(built.questionnaire, file) };

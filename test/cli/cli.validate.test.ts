@@ -108,7 +108,7 @@ describe('startup', () => {
       expect(code).toBe(0);
       const sources = loadedSources(urls);
       // The hook saw the program itself, so an absence below means something.
-      expect(sources).toContain('src/cli/main.ts');
+      expect(sources).toContain('src/cli/launch.ts');
       expect(sources.filter((u) => u.includes('@inquirer'))).toEqual([]);
     }
   });
@@ -118,7 +118,7 @@ describe('startup', () => {
       const { code, urls } = await loadedModules(args);
       expect(code).toBe(0);
       const sources = loadedSources(urls);
-      expect(sources).toContain('src/cli/main.ts');
+      expect(sources).toContain('src/cli/launch.ts');
       const heavy = sources.filter((u) => /node_modules\/(yaml|csv-parse|chalk)\/|^src\/(engine|questionnaire\/load|cli\/actions|interview)\//.test(u));
       expect(heavy).toEqual([]);
     }
