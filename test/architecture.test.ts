@@ -68,7 +68,8 @@ describe('architecture', () => {
 
   it('has no import circle through the CLI entry: no command or action imports main.ts', () => {
     const offenders: string[] = [];
-    for (const file of sources(join(SRC, 'cli')).filter((f) => !f.endsWith('/main.ts'))) {
+    // launch.ts is the entry above main.ts (it answers --version, then loads main).
+    for (const file of sources(join(SRC, 'cli')).filter((f) => !f.endsWith('/main.ts') && !f.endsWith('/launch.ts'))) {
       for (const spec of imports(file)) if (/(^|\/)main\.js$/.test(spec)) offenders.push(`${relative(SRC, file)} imports ${spec}`);
     }
     expect(offenders).toEqual([]);
