@@ -90,7 +90,7 @@ function run(argv: string[], inPath: string): Promise<{ code: number | null; out
     closeSync(fin);
     closeSync(fout);
     let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out: readFileSync(outPath, 'utf8'), err }));
   });
