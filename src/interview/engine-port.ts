@@ -13,4 +13,7 @@ export type NextStep =
 export interface InterviewEngine {
   nextQuestion(q: Questionnaire, answers: Answers): NextStep;
   evaluate(q: Questionnaire, answers: Answers): Result;
+  /** The whole path for `answers` in one pass (absent and `null` both unanswered). Optional: without
+   * it the path is found by one `nextQuestion` per question, which is quadratic in the path length. */
+  walk?(q: Questionnaire, answers: Answers): { readonly path: readonly string[] };
 }

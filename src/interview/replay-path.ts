@@ -19,6 +19,14 @@ export interface Replayed {
 }
 
 export function replayPath(q: Questionnaire, engine: InterviewEngine, given: Answers): Replayed {
+  if (engine.walk !== undefined) {
+    try {
+      return fromPath(engine.walk(q, given).path, given);
+    } catch {
+      // An answer the engine refuses (it checks what it is given): the step-by-step loop below
+      // passes over answers it never reaches, as before.
+    }
+  }
   const trail: string[] = [];
   const answers: Record<string, AnswerValue | null> = {};
   const probe: Record<string, AnswerValue | null> = {};
@@ -36,6 +44,30 @@ export function replayPath(q: Questionnaire, engine: InterviewEngine, given: Ans
     } else {
       gap = true;
       probe[id] = null;
+      unanswered.push(id);
+    }
+  }
+  const dropped = Object.keys(given).filter((id) => !Object.hasOwn(answers, id));
+  return { trail, answers, dropped, unanswered };
+}
+
+/**
+ * The same as the loop above, from the path `walk` gives in one pass (linear in the path: the loop
+ * calls `nextQuestion`, itself a walk from the start, once per question). Following
+ * `nextQuestion` with every question not in `given` skipped (`null`) is walking with those
+ * questions unanswered, which is what `walk` does; both stop where a stopping outcome is certain.
+ */
+function fromPath(path: readonly string[], given: Answers): Replayed {
+  const trail: string[] = [];
+  const answers: Record<string, AnswerValue | null> = {};
+  const unanswered: string[] = [];
+  let gap = false;
+  for (const id of path) {
+    if (Object.hasOwn(given, id)) {
+      answers[id] = given[id] ?? null;
+      if (!gap) trail.push(id);
+    } else {
+      gap = true;
       unanswered.push(id);
     }
   }

@@ -8,7 +8,7 @@ import { Chalk } from 'chalk';
 import { useColor } from '../color.js';
 import type { CliIo } from '../io.js';
 import { loadQuestionnaireArg } from '../questionnaire-arg.js';
-import { nextQuestion } from '../../engine/walk.js';
+import { nextQuestion, walk } from '../../engine/walk.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { parseAnswersDocument } from '../../engine/answers.js';
 import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
@@ -76,7 +76,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
         command: cmd,
       },
       {
-        engine: { nextQuestion, evaluate },
+        engine: { nextQuestion, evaluate, walk },
         prompter,
         screens,
         errorLine: (text) => {
