@@ -3,6 +3,7 @@
  * in tests. Nothing below `src/cli/main.ts` reads `process.*` directly.
  */
 import type { Readable, Writable } from 'node:stream';
+import { EXIT, fileErrorReason } from '../errors.js';
 
 export interface CliStdin extends Readable {
   isTTY?: boolean;
@@ -79,4 +80,15 @@ export function watchOutput(stream: CliStdout): { settle(): Promise<NodeJS.Errno
       return failure;
     },
   };
+}
+
+/**
+ * The exit code once stdout has settled: `code` when it was written or its reader went away
+ * (EPIPE: a quiet end, as `| head` expects) or when the command already reported a write failure
+ * (73); otherwise one line on stderr and 73 (a full disk, /dev/full).
+ */
+export function afterOutput(failed: NodeJS.ErrnoException | undefined, code: number, stderr: CliStdout): number {
+  if (failed === undefined || failed.code === 'EPIPE' || code === EXIT.cantCreate) return code;
+  stderr.write(`sciatica-screen: cannot write standard output: ${fileErrorReason(failed, 'write')}\n`);
+  return EXIT.cantCreate;
 }

@@ -6,10 +6,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { EXIT, fileErrorReason, formatProblem, isScreenError } from '../errors.js';
+import { EXIT, formatProblem, isScreenError } from '../errors.js';
 import { suggest } from '../questionnaire/suggest.js';
 import { printable } from '../quote.js';
-import { watchOutput, type CliIo } from './io.js';
+import { afterOutput, watchOutput, type CliIo } from './io.js';
 import { ExitRequest } from './context.js';
 import { registerValidate } from './commands/validate.js';
 import { registerEvaluate } from './commands/evaluate.js';
@@ -74,11 +74,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (e) {
     code = reportError(e, io, debug);
   }
-  const failed = await stdout.settle();
-  // A command that already reported its output failing (batch) said so and chose its code.
-  if (failed === undefined || failed.code === 'EPIPE' || code === EXIT.cantCreate) return code;
-  io.stderr.write(`${PROGRAM_NAME}: cannot write standard output: ${fileErrorReason(failed, 'write')}\n`);
-  return EXIT.cantCreate;
+  return afterOutput(await stdout.settle(), code, io.stderr);
 }
 
 /**
