@@ -16,7 +16,7 @@ import { scaleAnswer } from './format-answer.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme, withHelp } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
-import { wrapText as wrap } from '../report/wrap-text.js';
+import { textWidth, wrapText as wrap } from '../report/wrap-text.js';
 import { capInput } from './capped-input.js';
 
 export type PromptModule = Pick<typeof InquirerPrompts, 'select' | 'checkbox' | 'input' | 'confirm' | 'Separator'>;
@@ -83,24 +83,33 @@ function cutAtWord(text: string, max: number): string {
 
 export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOptions): Prompter {
   const c = opts.chalk;
-  const base = promptTheme(c, false);
+  const base = promptTheme(c, false, Math.max(20, opts.columns ?? 80));
   const context = promptContext(opts.io);
 
   const header = (ctx: AskContext): void => opts.write(`\n${c.dim(progressText(ctx))}\n`);
-  const fit = (lines: readonly string[]): string[] => lines.flatMap((l) => wrap(l, Math.max(30, (opts.columns ?? 80) - 1)));
+  /** Columns for text under a prompt; no floor but a small one, so a 30-column terminal is wrapped too. */
+  const cols = Math.max(20, opts.columns ?? 80);
+  const fit = (lines: readonly string[]): string[] => lines.flatMap((l) => wrap(l, cols - 1));
   const helpLines = (q: Question): string[] => fit(q.help ? [q.help] : []);
-  // The question, word-wrapped after Inquirer's "? " prefix (left alone, Inquirer cuts words in two).
-  /** `text` word-wrapped after Inquirer's "? ", leaving `reserve` columns on its last line (for "(y/N)"). */
+  /**
+   * `text` word-wrapped after Inquirer's "? " (left alone, Inquirer cuts words in two), leaving
+   * `reserve` columns on its last line: once answered, Inquirer writes the answer after the
+   * message ("✔ question answer"), and that line must fit too or the terminal breaks a word.
+   */
   const promptText = (text: string, reserve = 0): string => {
-    const lines = wrap(text, Math.max(30, (opts.columns ?? 80) - 3));
+    const room = cols - 3;
+    const lines = wrap(text, room);
     const last = lines.at(-1) ?? '';
-    if (reserve > 0 && last.length + reserve > Math.max(30, (opts.columns ?? 80) - 3) && last.includes(' ')) {
+    if (reserve > 0 && textWidth(last) + reserve > room) {
       const cut = last.lastIndexOf(' ');
-      lines.splice(-1, 1, last.slice(0, cut), last.slice(cut + 1));
+      if (cut > 0) lines.splice(-1, 1, last.slice(0, cut), last.slice(cut + 1));
+      else if (lines.length > 0 && textWidth(last) + reserve > room) lines.push('');
     }
     return lines.join('\n');
   };
   const questionText = (q: Question): string => promptText(q.text);
+  /** The question once answered: room on its last line for the widest answer Inquirer writes after it. */
+  const answeredText = (q: Question, answers: readonly string[]): string => promptText(q.text, answers.reduce((m, a) => Math.max(m, textWidth(a) + 1), 0));
 
   async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
     header(ctx);
@@ -113,6 +122,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
     if (!q.required) choices.push({ value: SKIP, name: 'Skip this question' });
     if (ctx.canGoBack) choices.push(new p.Separator(' '), { value: BACK, name: backLabel(ctx), short: backShort(ctx) });
     const previous = ctx.previous === null ? SKIP : typeof ctx.previous === 'string' ? ctx.previous : undefined;
+    const shownAnswers = choices.flatMap((ch) => ('value' in ch ? [ch.short ?? ch.name] : []));
     const value = await p.select(
       {
         message: questionText(q),
@@ -120,7 +130,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
         ...(previous !== undefined ? { default: previous } : {}),
         pageSize: Math.max(choices.length, 7),
         loop: false,
-        theme: withHelp(base, c, helpLines(q)),
+        theme: withHelp(base, c, helpLines(q), [], answeredText(q, shownAnswers)),
       },
       context,
     );
@@ -147,7 +157,13 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
           },
           // Shown by its end only: Inquirer re-wraps the whole shown line on every keypress.
           transformer: (text, { isFinal }) => (isFinal ? shownNumber(q, text) : shownTyping(text)),
-          theme: withHelp(base, c, helpLines(q), fit(numberHint(q, ctx.canGoBack, ctx.fromReview))),
+          theme: withHelp(
+            base,
+            c,
+            helpLines(q),
+            fit(numberHint(q, ctx.canGoBack, ctx.fromReview)),
+            answeredText(q, [SHOWN_TYPING_WIDTH_SAMPLE, q.type === 'number' && q.unit ? `${'9'.repeat(6)} ${q.unit}` : '', q.type === 'scale' ? scaleAnswer(q, q.max) : '']),
+          ),
         },
         capped ? { ...context, input: capped.input } : context,
       );
@@ -192,7 +208,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
           loop: false,
           shortcuts: { all: null, invert: null },
           validate: (ticked) => multiProblem(ticked.map((t) => t.value)) ?? true,
-          theme: withHelp(base, c, [...helpLines(q), ...fit(['Tick every answer that applies with Space, then press Enter.'])]),
+          theme: withHelp(base, c, [...helpLines(q), ...fit(['Tick every answer that applies with Space, then press Enter.'])], [], answeredText(q, [...q.options.map((o) => o.label), 'None of these'])),
         },
         context,
       );
@@ -249,6 +265,9 @@ export function multiProblem(ticked: readonly string[]): string | undefined {
   if (ticked.includes(NONE) && ticked.length > 1) return '"None of these" cannot be ticked together with other answers';
   return undefined;
 }
+
+/** The width reserved for a typed number after its question (the reply is shown cut to its end past this). */
+const SHOWN_TYPING_WIDTH_SAMPLE = '9'.repeat(8);
 
 /** The longest reply a number box takes: far more than any number in range, far less than a paste. */
 export const MAX_NUMBER_REPLY = 100;

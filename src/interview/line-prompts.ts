@@ -83,7 +83,7 @@ export function createLinePrompts(): LinePrompts {
     });
   };
 
-  const ask = async (context: LinePromptContext, prompt: string, answer: (line: string) => Promise<{ ok: true } | { ok: false; message: string }>): Promise<void> => {
+  const ask = async (context: LinePromptContext, theme: PromptTheme | undefined, prompt: string, answer: (line: string) => Promise<{ ok: true } | { ok: false; message: string }>): Promise<void> => {
     for (;;) {
       if (context.signal?.aborted) throw named('AbortPromptError', 'Prompt was aborted');
       context.output.write(prompt);
@@ -94,7 +94,7 @@ export function createLinePrompts(): LinePrompts {
       }
       const verdict = line.length > MAX_REPLY_LENGTH ? { ok: false as const, message: `That is ${line.length} characters: too long for an answer here` } : await answer(line);
       if (verdict.ok) return;
-      context.output.write(`${verdict.message}\n`);
+      context.output.write(`${theme?.style.error(verdict.message) ?? verdict.message}\n`);
     }
   };
 
@@ -102,7 +102,7 @@ export function createLinePrompts(): LinePrompts {
     async input(config, context) {
       const shownDefault = config.default !== undefined && config.default !== '' ? ` (${config.default})` : '';
       let result = '';
-      await ask(context, `${config.message}${shownDefault} `, async (line) => {
+      await ask(context, config.theme, `${config.message}${shownDefault} `, async (line) => {
         const text = line.trim() === '' && config.default !== undefined ? config.default : line;
         const v = config.validate ? await config.validate(text) : true;
         if (v === true) {
@@ -116,7 +116,7 @@ export function createLinePrompts(): LinePrompts {
     async confirm(config, context) {
       const d = config.default ?? false;
       let result = d;
-      await ask(context, `${config.message} (${d ? 'Y/n' : 'y/N'}) `, async (line) => {
+      await ask(context, config.theme, `${config.message} (${d ? 'Y/n' : 'y/N'}) `, async (line) => {
         const t = line.trim().toLowerCase();
         if (t === '') result = d;
         else if (t === 'y' || t === 'yes') result = true;

@@ -33,9 +33,9 @@ export function createPlainPrompter(
     readonly columns?: number;
   },
 ): Prompter {
-  const theme = promptTheme(opts.chalk, true);
+  const width = Math.max(20, opts.columns ?? 80) - 1;
+  const theme = promptTheme(opts.chalk, true, width + 1);
   const context = promptContext(opts.io);
-  const width = Math.max(30, (opts.columns ?? 80) - 1);
   /** Word-wrapped; a numbered line ("3. …") continues under its text, not under its number. */
   const fit = (lines: readonly string[]): string[] =>
     lines.flatMap((line) => {

@@ -5,6 +5,7 @@
  * Plain mode: no prefix symbols, ASCII cursor, no spinner animation.
  */
 import type { ChalkInstance } from 'chalk';
+import { wrapText } from '../report/wrap-text.js';
 
 export interface PromptTheme {
   prefix: { idle: string; done: string };
@@ -24,7 +25,8 @@ export interface PromptTheme {
   };
 }
 
-export function promptTheme(c: ChalkInstance, plain: boolean): PromptTheme {
+/** `columns`: error lines under a prompt are word-wrapped to it (when given). */
+export function promptTheme(c: ChalkInstance, plain: boolean, columns?: number): PromptTheme {
   return {
     prefix: plain ? { idle: '', done: '' } : { idle: c.blue('?'), done: c.green('✔') },
     spinner: plain ? { interval: 1000, frames: ['…'] } : { interval: 80, frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] },
@@ -34,7 +36,7 @@ export function promptTheme(c: ChalkInstance, plain: boolean): PromptTheme {
     style: {
       answer: (t) => c.cyan(t),
       message: (t) => c.bold(t),
-      error: (t) => c.red(`> ${t}`),
+      error: (t) => (columns === undefined ? [`> ${t}`] : wrapText(`> ${t}`, columns - 1, 0, 2)).map((l) => c.red(l)).join('\n'),
       defaultAnswer: (t) => c.dim(`(${t})`),
       help: (t) => c.dim(t),
       highlight: (t) => c.cyan(t),
@@ -53,15 +55,18 @@ function plainKey(k: string): string {
   return k.replace('↑↓', 'Up/Down').replace('⏎', 'Enter');
 }
 
-/** The same theme with the question's help (and hints) shown under the message while it is asked. */
-export function withHelp(theme: PromptTheme, c: ChalkInstance, help: readonly string[], hint: readonly string[] = []): PromptTheme {
-  if (help.length === 0 && hint.length === 0) return theme;
+/**
+ * The same theme with the question's help (and hints) shown under the message while it is asked;
+ * `done`, when given, is the message shown once answered (re-wrapped to leave room for the answer
+ * Inquirer writes after it).
+ */
+export function withHelp(theme: PromptTheme, c: ChalkInstance, help: readonly string[], hint: readonly string[] = [], done?: string): PromptTheme {
+  if (help.length === 0 && hint.length === 0 && done === undefined) return theme;
   return {
     ...theme,
     style: {
       ...theme.style,
-      message: (t, status) =>
-        status === 'done' ? c.bold(t) : [c.bold(t), ...help.map((l) => c.dim(l)), ...hint].join('\n'),
+      message: (t, status) => (status === 'done' ? c.bold(done ?? t) : [c.bold(t), ...help.map((l) => c.dim(l)), ...hint].join('\n')),
     },
   };
 }

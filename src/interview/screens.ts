@@ -35,10 +35,11 @@ export function createScreens(
   const c = style.chalk;
   // After the emergency banner the result leaves out the title and advice it has just shown.
   let banner: string | undefined;
-  const width = Math.max(40, Math.min(style.width, 100));
+  // No floor but a small one: a 30-column terminal is wrapped too (it was left to cut words below 40).
+  const width = Math.max(20, Math.min(style.width - 1, 100));
   return {
     intro(q) {
-      const lines = ['', c.bold(q.title)];
+      const lines = ['', ...wrap(q.title, width).map((l) => c.bold(l))];
       if (q.description) lines.push(...wrap(q.description, width));
       lines.push('', ...wrap(keysLine(style.plain), width));
       write(lines.join('\n') + '\n');

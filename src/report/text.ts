@@ -24,10 +24,10 @@ export function citeSources(sources: readonly Citation[]): string {
   return `[${sources.map((s) => (s.section === undefined ? s.title : `${s.title} §${s.section}`)).join('; ')}]`;
 }
 
-/** Lines of at most `width` columns (when given and at least 40), the first indented by
+/** Lines of at most `width` columns (when given and at least 20), the first indented by
  * `first` spaces and the rest by `rest`; without a usable width, one line per paragraph. */
 function wrap(text: string, width: number | undefined, first: number, rest: number): string[] {
-  if (width === undefined || width < 40) return text.split('\n').map((p, i) => `${' '.repeat(i === 0 ? first : rest)}${p}`);
+  if (width === undefined || width < 20) return text.split('\n').map((p, i) => `${' '.repeat(i === 0 ? first : rest)}${p}`);
   return wrapText(text, width, first, rest);
 }
 

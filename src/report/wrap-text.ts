@@ -1,19 +1,75 @@
 /**
- * Word-wrapping for the terminal, shared by the result text and the interview's screens. Each
- * line of `text` is a paragraph wrapped on its own (an empty one stays an empty line); runs of
- * white space become one space; a word longer than a line is kept whole. The first output line
- * is indented by `first` spaces, every other by `rest`; `width` counts the indent.
+ * The one word-wrapper for everything the tool prints to a terminal (the result text, the
+ * interview's screens, prompts, hints and error lines). Widths are terminal columns, not string
+ * lengths: a CJK character or an emoji takes two, a combining accent none, colour escapes none
+ * (fast-string-width, the measure the prompt library's own wrapper uses).
+ *
+ * Each line of `text` is a paragraph wrapped on its own (an empty one stays an empty line); runs
+ * of white space become one space. A word wider than a line is kept whole (a path or a web
+ * address stays copyable) unless it holds wide characters: text without spaces, as Chinese or
+ * Japanese is written, is broken between characters. The first output line is indented by
+ * `first` spaces, every other by `rest`; `width` counts the indent.
  */
+import stringWidth from 'fast-string-width';
+
+/** Terminal columns `text` takes. */
+export function textWidth(text: string): number {
+  return stringWidth(text);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `word` in pieces of at most `room` columns (the first at most `firstRoom`), between characters. */
+function breakWide(word: string, firstRoom: number, room: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(word)) {
+    const w = stringWidth(segment);
+    const limit = pieces.length === 0 ? firstRoom : room;
+    if (piece !== '' && used + w > limit) {
+      pieces.push(piece);
+      piece = '';
+      used = 0;
+    }
+    piece += segment;
+    used += w;
+  }
+  if (piece !== '') pieces.push(piece);
+  return pieces;
+}
+
 export function wrapText(text: string, width: number, first = 0, rest = 0): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
+    let used = 0;
+    const room = (): number => Math.max(1, width - (out.length === 0 ? first : rest));
     for (const word of para.split(/\s+/).filter(Boolean)) {
-      const room = width - (out.length === 0 ? first : rest);
-      if (line !== '' && line.length + 1 + word.length > room) {
-        out.push(line);
-        line = word;
-      } else line = line === '' ? word : `${line} ${word}`;
+      const w = stringWidth(word);
+      const gap = line === '' ? 0 : 1;
+      if (used + gap + w <= room()) {
+        line = gap ? `${line} ${word}` : word;
+        used += gap + w;
+        continue;
+      }
+      if (w > room() && w > word.length) {
+        // Wide characters and no room for the word: fill this line, then go on between characters.
+        const left = room() - used - gap;
+        const pieces = breakWide(word, left >= 2 ? left : room(), room());
+        if (left >= 2) {
+          line = gap ? `${line} ${pieces.shift() ?? ''}` : (pieces.shift() ?? '');
+        }
+        for (const piece of pieces) {
+          if (line !== '') out.push(line);
+          line = piece;
+        }
+        used = stringWidth(line);
+        continue;
+      }
+      if (line !== '') out.push(line);
+      line = word;
+      used = w;
     }
     out.push(line);
   }

@@ -6,12 +6,28 @@
 import type { AnswerValue, Question, Questionnaire } from '../../src/questionnaire/model.js';
 import { occurrences, type TmuxSession } from './tmux.js';
 
-/** The last prompt line on the screen (`? …` while asked, `✔ …` once answered), or undefined. */
+/**
+ * The last prompt on the screen (`? …` while asked, `✔ …` once answered) with the lines it was
+ * word-wrapped onto joined by spaces (up to the next blank line or list entry), or undefined.
+ */
 export function lastPrompt(screen: string): string | undefined {
-  return screen
-    .split('\n')
-    .filter((l) => l.startsWith('? ') || l.startsWith('✔ '))
-    .at(-1);
+  const lines = screen.split('\n');
+  let at = -1;
+  lines.forEach((l, i) => {
+    if (l.startsWith('? ') || l.startsWith('✔ ')) at = i;
+  });
+  if (at < 0) return undefined;
+  const block = [lines[at] as string];
+  for (const l of lines.slice(at + 1, at + 4)) {
+    if (l.trim() === '' || /^[❯ ] /.test(l) || l.startsWith('Question ')) break;
+    block.push(l.trim());
+  }
+  return block.join(' ');
+}
+
+/** `text` with every run of white space (line breaks from word-wrapping too) as one space. */
+export function flat(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 /** Waits until `q` is the question being asked now. */
@@ -41,7 +57,7 @@ export function listPosition(q: Question, value: string): number {
 
 export async function answer(s: TmuxSession, q: Question, value: AnswerValue): Promise<void> {
   const done = `✔ ${q.text.slice(0, 40)}`;
-  const before = occurrences(await waitForQuestion(s, q), done);
+  const before = occurrences(flat(await waitForQuestion(s, q)), done);
   switch (q.type) {
     case 'yesno':
     case 'choice':
@@ -56,8 +72,14 @@ export async function answer(s: TmuxSession, q: Question, value: AnswerValue): P
     case 'multi':
       throw new Error('multi questions are driven by hand in the tests');
   }
-  // The answered prompt turns into a `✔ question answer` line.
-  await s.waitFor(done, { count: before + 1 });
+  // The answered prompt turns into a `✔ question answer` line (word-wrapped on a narrow terminal).
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const screen = await s.screen();
+    if (occurrences(flat(screen), done) >= before + 1) break;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${done}; the screen was:\n${screen}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export function question(qn: Questionnaire, id: string): Question {

@@ -99,6 +99,11 @@ export class TmuxSession {
     return text.replace(/\s+$/, '');
   }
 
+  /** Everything printed so far, lines as the terminal shows them (a line the terminal wrapped is two). */
+  async scrollback(): Promise<string> {
+    return (await this.tmux(['capture-pane', '-p', '-S', '-', '-t', this.name])).replace(/\s+$/, '');
+  }
+
   /** Only what is on the screen now (no scrollback), lines as the terminal shows them, trailing blanks trimmed. */
   async visible(): Promise<string> {
     return (await this.tmux(['capture-pane', '-p', '-t', this.name])).replace(/\s+$/, '');

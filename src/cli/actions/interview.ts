@@ -15,6 +15,7 @@ import { parseAnswersJson, readAnswersSource } from '../../io/answers-file.js';
 import { EXIT, ScreenError } from '../../errors.js';
 import type { Answers, Questionnaire } from '../../questionnaire/model.js';
 import { renderResultText } from '../../report/text.js';
+import { wrapText } from '../../report/wrap-text.js';
 import { createInquirerPrompter } from '../../interview/inquirer-prompter.js';
 import { runInterviewSession, type InterruptReason } from '../../interview/interview-session.js';
 import { createLinePrompts } from '../../interview/line-prompts.js';
@@ -82,7 +83,8 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
         errorLine: (text) => {
           // After a "^C" echoed by the terminal, the line starts on a line of its own.
           const echoed = signal.aborted && (signal.reason as InterruptReason | undefined)?.echoed === true;
-          io.stderr.write(`${echoed ? '\n' : ''}${text}\n`);
+          // Word-wrapped like everything else on the terminal (the terminal would cut words in two).
+        io.stderr.write(`${echoed ? '\n' : ''}${wrapText(text, Math.max(20, io.stderr.columns ?? width) - 1).join('\n')}\n`);
         },
         signal,
       },
