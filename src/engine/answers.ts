@@ -279,6 +279,31 @@ export function didYouMean(input: string, candidates: readonly string[]): string
  * `null` and `""` become `null` (seen and left unanswered).
  */
 export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, unknown>>): { answers: NormalisedAnswers; problems: AnswerProblem[] } {
+  const { values, problems } = normaliseAnswerValues(q, raw);
+  return { answers: answersObject(q, values), problems };
+}
+
+/**
+ * Normalised answers as the engine holds them: one entry per question, in the questionnaire's
+ * order (`undefined` = not given, `null` = skipped). What `normaliseAnswers` makes before it builds
+ * the answers object; `batch` evaluates straight from it (`evaluateSummaryOfValues`), so a record
+ * costs no object it does not write. Only this module makes them (the brand).
+ */
+export type NormalisedValues = readonly (AnswerValue | null | undefined)[] & { readonly [valuesBrand]: true };
+declare const valuesBrand: unique symbol;
+
+function answersObject(q: Questionnaire, values: NormalisedValues): NormalisedAnswers {
+  const answers: Record<string, AnswerValue | null> = {};
+  const ids = planFor(q).ids;
+  for (let i = 0; i < ids.length; i++) {
+    const v = values[i];
+    if (v !== undefined) answers[ids[i] as string] = v;
+  }
+  return sealed(q, answers);
+}
+
+/** `normaliseAnswers`, giving the engine's per-question array instead of an answers object. */
+export function normaliseAnswerValues(q: Questionnaire, raw: Readonly<Record<string, unknown>>): { values: NormalisedValues; problems: AnswerProblem[] } {
   const plan = planFor(q);
   const problems: AnswerProblem[] = [];
   const values = new Array<AnswerValue | null | undefined>(plan.questions.length);
@@ -301,13 +326,7 @@ export function normaliseAnswers(q: Questionnaire, raw: Readonly<Record<string, 
     if (r.ok) values[i] = r.value;
     else problems.push(r.problem);
   }
-  const answers: Record<string, AnswerValue | null> = {};
-  const ids = plan.ids;
-  for (let i = 0; i < ids.length; i++) {
-    const v = values[i];
-    if (v !== undefined) answers[ids[i] as string] = v;
-  }
-  return { answers: sealed(q, answers), problems };
+  return { values: values as unknown as NormalisedValues, problems };
 }
 
 const ENVELOPE_KEYS = ['questionnaire', 'version', 'id', 'answers'] as const;
@@ -324,16 +343,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * version is a problem (and the answers are then not read).
  */
 export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers: NormalisedAnswers; recordId?: string; problems: AnswerProblem[] } {
+  const { values, recordId, problems } = parseAnswersDocumentValues(doc, q);
+  const answers = answersObject(q, values);
+  return recordId === undefined ? { answers, problems } : { answers, recordId, problems };
+}
+
+/** `parseAnswersDocument`, giving the engine's per-question array instead of an answers object. */
+export function parseAnswersDocumentValues(doc: unknown, q: Questionnaire): { values: NormalisedValues; recordId?: string; problems: AnswerProblem[] } {
+  const plan = planFor(q);
   if (!isObject(doc)) {
     return {
-      answers: sealed(q, {}),
+      values: new Array(plan.questions.length) as unknown as NormalisedValues,
       problems: [{ code: 'answers.not-an-object', message: `expected a JSON object of answers by question id, got ${show(doc)}` }],
     };
   }
-  const plan = planFor(q);
   const isEnvelope =
     Object.hasOwn(doc, 'questionnaire') || (Object.hasOwn(doc, 'answers') && isObject(doc.answers) && plan.indexOf('answers') < 0);
-  if (!isEnvelope) return normaliseAnswers(q, doc);
+  if (!isEnvelope) return normaliseAnswerValues(q, doc);
 
   const problems: AnswerProblem[] = [];
   for (const key of Object.keys(doc)) {
@@ -372,15 +398,15 @@ export function parseAnswersDocument(doc: unknown, q: Questionnaire): { answers:
     if (typeof doc.id === 'string' && doc.id.trim() !== '') recordId = doc.id;
     else problems.push({ code: 'answers.bad-id', message: `"id" must be a non-empty string, got ${show(doc.id)}` });
   }
-  let answers = sealed(q, {});
+  let values = new Array(plan.questions.length) as unknown as NormalisedValues;
   if (!Object.hasOwn(doc, 'answers')) {
     problems.push({ code: 'answers.no-answers', message: 'the answers file has no "answers" object' });
   } else if (!isObject(doc.answers)) {
     problems.push({ code: 'answers.no-answers', message: `"answers" must be an object of answers by question id, got ${show(doc.answers)}` });
   } else if (compatible) {
-    const r = normaliseAnswers(q, doc.answers);
-    answers = r.answers;
+    const r = normaliseAnswerValues(q, doc.answers);
+    values = r.values;
     problems.push(...r.problems);
   }
-  return recordId === undefined ? { answers, problems } : { answers, recordId, problems };
+  return recordId === undefined ? { values, problems } : { values, recordId, problems };
 }

@@ -18,7 +18,7 @@
  * is normalised here, and an invalid answer throws `AnswersError` rather than count as "no".
  */
 import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/model.js';
-import { checkedAnswers } from './answers.js';
+import { checkedAnswers, type NormalisedValues } from './answers.js';
 import { answersOf, explain, holds } from './conditions.js';
 import { planFor, type Plan } from './plan.js';
 import {
@@ -59,18 +59,95 @@ const SAFETY_NET_ENTRIES: readonly (readonly [keyof SafetyNet, string, string])[
 ];
 
 export function evaluate(q: Questionnaire, given: Answers): Result {
+  return withScratch(q, given, evaluateWith);
+}
+
+/**
+ * What `batch` writes for a record (unless `--full`): the disposition and the ids of the cautions,
+ * the fired rules and the missing questions — exactly `disposition`, `cautions[].id`,
+ * `fired[].rule` and `missing` of `evaluate(q, answers)` (a property test holds them equal), made
+ * without the explanations (reasons, sources, the answers behind each rule, the path) that the
+ * summary does not show: for a batch, most of the work per record.
+ */
+export interface ResultSummary {
+  readonly disposition: string;
+  /** Caution ids, in the questionnaire's caution order (none when the outcome stops). */
+  readonly cautions: readonly string[];
+  /** Ids of the rules that fired, in rule order, then any `engine:` entries. */
+  readonly fired: readonly string[];
+  /** Question ids on the path left unanswered (path order). */
+  readonly missing: readonly string[];
+}
+
+export function evaluateSummary(q: Questionnaire, given: Answers): ResultSummary {
+  return withScratch(q, given, (q2, plan, answers, onPath) => summaryWith(q2, plan, answersByIndex(plan, answers), onPath));
+}
+
+/**
+ * `evaluateSummary` of answers already normalised for `q` into the engine's array
+ * (`normaliseAnswerValues`, `parseAnswersDocumentValues` for the same questionnaire): `batch`'s
+ * path, with no answers object made or read.
+ */
+export function evaluateSummaryOfValues(q: Questionnaire, values: NormalisedValues): ResultSummary {
+  const plan = planFor(q);
+  const scratch = plan.scratch;
+  if (scratch.inUse) return summaryWith(q, plan, values, new Uint8Array(plan.ids.length));
+  scratch.inUse = true;
+  try {
+    return summaryWith(q, plan, values, scratch.onPath);
+  } finally {
+    scratch.onPath.fill(0);
+    scratch.inUse = false;
+  }
+}
+
+/** Runs `f` with the plan's zeroed scratch buffers (fresh ones when they are in use: re-entry). */
+function withScratch<T>(q: Questionnaire, given: Answers, f: (q: Questionnaire, plan: Plan, answers: Answers, onPath: Uint8Array, marks: Uint8Array) => T): T {
   const answers = checkedAnswers(q, given);
   const plan = planFor(q);
   const scratch = plan.scratch;
-  if (scratch.inUse) return evaluateWith(q, plan, answers, new Uint8Array(plan.ids.length), new Uint8Array(plan.ids.length));
+  if (scratch.inUse) return f(q, plan, answers, new Uint8Array(plan.ids.length), new Uint8Array(plan.ids.length));
   scratch.inUse = true;
   try {
-    return evaluateWith(q, plan, answers, scratch.onPath, scratch.marks);
+    return f(q, plan, answers, scratch.onPath, scratch.marks);
   } finally {
     scratch.onPath.fill(0);
     scratch.marks.fill(0);
     scratch.inUse = false;
   }
+}
+
+/** `evaluateWith` less everything the summary does not show; the same decisions in the same order. */
+function summaryWith(q: Questionnaire, plan: Plan, values: readonly (AnswerValue | null | undefined)[], onPath: Uint8Array): ResultSummary {
+  const scope = newScope(plan, values as (AnswerValue | null | undefined)[], onPath);
+  runWalk(plan, scope, false);
+  const fired: string[] = [];
+  const rules = plan.rules;
+  const n = rules.length;
+  let firedCautions: Uint8Array | undefined;
+  let best = q.outcomes.length - 1;
+  for (let i = 0; i < n; i++) {
+    const r = rules[i] as Plan['rules'][number];
+    if (!holds(r.when, scope)) continue;
+    fired.push(r.id);
+    if (r.rank >= 0 && r.rank < best) best = r.rank;
+    for (const c of r.cautions) (firedCautions ??= new Uint8Array(q.cautions.length))[c] = 1;
+  }
+  const mildest = q.outcomes.length - 1;
+  if (best === mildest && mildest > 0) {
+    const net = safetyNet(plan, scope, plan.ids);
+    for (const [key, rule] of SAFETY_NET_ENTRIES) {
+      if (net[key] === undefined) continue;
+      fired.push(rule);
+      best = mildest - 1;
+    }
+  }
+  const outcome = q.outcomes[best] as Questionnaire['outcomes'][number];
+  const cautions: string[] = [];
+  if (!outcome.stop && firedCautions !== undefined) {
+    for (let c = 0; c < firedCautions.length; c++) if (firedCautions[c] === 1) cautions.push((q.cautions[c] as Questionnaire['cautions'][number]).id);
+  }
+  return { disposition: outcome.id, cautions, fired, missing: missingAndIgnored(plan, scope).missing };
 }
 
 /** `onPath` and `marks`: zeroed buffers, one entry per question. */
