@@ -38,7 +38,13 @@ export type AnswerProblemCode =
   | 'answers.wrong-questionnaire'
   | 'answers.wrong-version'
   | 'answers.bad-version'
-  | 'answers.bad-id';
+  | 'answers.bad-id'
+  /** `format` is not "sciatica-screen/answers", or `formatVersion` is not a whole number ≥ 1. */
+  | 'answers.bad-format'
+  /** `formatVersion` is higher than this program reads. */
+  | 'answers.newer-format'
+  /** `complete` is not a boolean, or `savedAt` not an RFC 3339 date-time. */
+  | 'answers.bad-field';
 
 export interface AnswerProblem {
   readonly code: AnswerProblemCode;
@@ -329,7 +335,13 @@ export function normaliseAnswerValues(q: Questionnaire, raw: Readonly<Record<str
   return { values: values as unknown as NormalisedValues, problems };
 }
 
-const ENVELOPE_KEYS = ['questionnaire', 'version', 'id', 'answers'] as const;
+/** The answers file format (docs/answers-format.md, schema/answers.schema.json). */
+export const ANSWERS_FORMAT = 'sciatica-screen/answers';
+/** Bump on any incompatible change; a file of a higher version is refused, not misread. */
+export const ANSWERS_FORMAT_VERSION = 1;
+const ENVELOPE_KEYS = ['format', 'formatVersion', 'questionnaire', 'version', 'id', 'complete', 'savedAt', 'answers'] as const;
+/** RFC 3339 date-time, as `Date.prototype.toISOString` writes it (any offset accepted). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:[-+][0-9A-Za-z.+-]*)?$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -358,7 +370,7 @@ export function parseAnswersDocumentValues(doc: unknown, q: Questionnaire): { va
     };
   }
   const isEnvelope =
-    Object.hasOwn(doc, 'questionnaire') || (Object.hasOwn(doc, 'answers') && isObject(doc.answers) && plan.indexOf('answers') < 0);
+    Object.hasOwn(doc, 'questionnaire') || Object.hasOwn(doc, 'format') || (Object.hasOwn(doc, 'answers') && isObject(doc.answers) && plan.indexOf('answers') < 0);
   if (!isEnvelope) return normaliseAnswerValues(q, doc);
 
   const problems: AnswerProblem[] = [];
@@ -372,6 +384,29 @@ export function parseAnswersDocumentValues(doc: unknown, q: Questionnaire): { va
     });
   }
   let compatible = true;
+  if (Object.hasOwn(doc, 'format') && doc.format !== ANSWERS_FORMAT) {
+    compatible = false;
+    problems.push({ code: 'answers.bad-format', message: `"format" must be ${quote(ANSWERS_FORMAT)}, got ${show(doc.format)}` });
+  }
+  if (Object.hasOwn(doc, 'formatVersion')) {
+    const fv = doc.formatVersion;
+    if (typeof fv !== 'number' || !Number.isInteger(fv) || fv < 1) {
+      compatible = false;
+      problems.push({ code: 'answers.bad-format', message: `"formatVersion" must be a whole number from 1, got ${show(fv)}` });
+    } else if (fv > ANSWERS_FORMAT_VERSION) {
+      compatible = false;
+      problems.push({
+        code: 'answers.newer-format',
+        message: `the answers file is format version ${fv}, written by a newer sciatica-screen; this one reads version ${ANSWERS_FORMAT_VERSION}`,
+      });
+    }
+  }
+  if (Object.hasOwn(doc, 'complete') && typeof doc.complete !== 'boolean') {
+    problems.push({ code: 'answers.bad-field', message: `"complete" must be true or false, got ${show(doc.complete)}` });
+  }
+  if (Object.hasOwn(doc, 'savedAt') && !(typeof doc.savedAt === 'string' && DATE_TIME.test(doc.savedAt))) {
+    problems.push({ code: 'answers.bad-field', message: `"savedAt" must be a date and time like 2026-11-30T09:15:00.000Z, got ${show(doc.savedAt)}` });
+  }
   if (Object.hasOwn(doc, 'questionnaire') && doc.questionnaire !== q.id) {
     compatible = false;
     problems.push({

@@ -1,7 +1,8 @@
 /**
- * The answers file the interview writes: exactly what `evaluate` and `--resume` read
- * (`{"questionnaire": id, "version": v, "answers": {…}}`, answers in path order, `null` for a
- * skipped optional question). Written atomically, mode 0600: health data is the user's alone.
+ * The answers file the interview writes: exactly what `evaluate`, `batch` and `--resume` read
+ * (docs/answers-format.md: `{"format", "formatVersion", "questionnaire", "version", "complete",
+ * "savedAt"?, "answers": {…}}`, answers in path order, `null` for a skipped optional question;
+ * `complete` when the interview has nothing left to ask; `savedAt` from the CLI's clock). Written atomically, mode 0600: health data is the user's alone.
  *
  * The file is kept while the interview goes on (`--save` rewrites it after every answer), so it
  * is written with care for what else may be at its path:
@@ -16,9 +17,21 @@ import { link, lstat, open, rename, unlink } from 'node:fs/promises';
 import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
 import { tempPathFor } from '../io/write-atomic.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
+import { ANSWERS_FORMAT, ANSWERS_FORMAT_VERSION } from '../engine/answers.js';
+import { nextQuestion } from '../engine/walk.js';
 
-export function answersDocument(q: Questionnaire, answers: Answers): string {
-  return `${JSON.stringify({ questionnaire: q.id, version: q.version, answers }, null, 2)}\n`;
+export function answersDocument(q: Questionnaire, answers: Answers, savedAt?: Date): string {
+  const complete = nextQuestion(q, answers).done;
+  const doc = {
+    format: ANSWERS_FORMAT,
+    formatVersion: ANSWERS_FORMAT_VERSION,
+    questionnaire: q.id,
+    version: q.version,
+    complete,
+    ...(savedAt === undefined ? {} : { savedAt: savedAt.toISOString() }),
+    answers,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 interface Identity {
@@ -48,6 +61,8 @@ export class AnswersFile {
     readonly path: string,
     readonly shown: string,
     private mayReplace: boolean,
+    /** The CLI's clock, for `savedAt`; absent: no `savedAt`. */
+    private readonly now?: () => Date,
   ) {}
 
   /** True once a write has succeeded (the file at `path` is ours). */
@@ -62,7 +77,7 @@ export class AnswersFile {
     try {
       const fh = await open(tmp, 'wx', 0o600);
       try {
-        await fh.writeFile(answersDocument(q, answers));
+        await fh.writeFile(answersDocument(q, answers, this.now?.()));
         await fh.sync();
         const st = await fh.stat();
         made = { dev: st.dev, ino: st.ino };

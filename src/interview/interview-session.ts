@@ -16,6 +16,7 @@ import { constants } from 'node:fs';
 import { access, lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
+import type { Result } from '../engine/result.js';
 import type { Answers, Questionnaire } from '../questionnaire/model.js';
 import { AnswersFile, SaveError } from './answers-file.js';
 import type { InterviewEngine } from './engine-port.js';
@@ -37,6 +38,8 @@ export interface SessionOptions {
   readonly home?: string;
   /** How to run the tool again, for the hints (default `sciatica-screen`). */
   readonly command?: string;
+  /** The CLI's clock: `savedAt` in the answers file. */
+  readonly now?: () => Date;
 }
 
 export interface SessionDeps {
@@ -51,6 +54,11 @@ export interface SessionDeps {
    * the session checks it where no prompt follows.
    */
   readonly signal?: AbortSignal;
+  /**
+   * The handout step after the result (./handout-offer.ts): writes `--report` or offers a
+   * handout. Returns an exit code when the person stopped there, else undefined.
+   */
+  readonly handout?: (answers: Answers, result: Result) => Promise<number | undefined>;
 }
 
 /** Why the interview was stopped from outside; `echoed`: the terminal printed "^C" itself. */
@@ -118,7 +126,7 @@ export async function runInterviewSession(opts: SessionOptions, deps: SessionDep
     }
   }
 
-  const file = savePath === undefined || opts.save === undefined ? undefined : new AnswersFile(savePath, opts.save, mayReplace);
+  const file = savePath === undefined || opts.save === undefined ? undefined : new AnswersFile(savePath, opts.save, mayReplace, opts.now);
   /** The last save's failure (cleared by a later success). */
   let problem: SaveError | undefined;
   const trySave = async (answers: Answers): Promise<SaveError | undefined> => {
@@ -159,6 +167,12 @@ export async function runInterviewSession(opts: SessionOptions, deps: SessionDep
       deps.errorLine(`${PROGRAM}: stopped; your answers were not saved (use --save FILE to keep them)`);
     }
     return stopped();
+  }
+
+  // The handout first (what to show the therapist or the staff), unless a stop is under way.
+  if (deps.handout && !deps.signal?.aborted) {
+    const code = await deps.handout(end.answers, end.result);
+    if (code !== undefined) return code;
   }
 
   if (file !== undefined) {
@@ -218,7 +232,7 @@ async function offerToSave(opts: SessionOptions, deps: SessionDeps, answers: Ans
         if (!replace) continue;
       }
       try {
-        await new AnswersFile(path, name, replace).write(opts.questionnaire, answers);
+        await new AnswersFile(path, name, replace, opts.now).write(opts.questionnaire, answers);
       } catch (e) {
         if (!(e instanceof SaveError)) throw e;
         screens.note(`Could not save your answers in ${name}: ${e.reason}.`);

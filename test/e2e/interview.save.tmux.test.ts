@@ -119,6 +119,8 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
     await waitForQuestion(s, question(qn, 'saddle_numbness'));
     await rename(join(dir, 'sub'), join(dir, 'gone'));
     await answerAll(s, qn, { saddle_numbness: 'yes' });
+    await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
+    await s.keys('Enter');
     let screen = await waitForPrompt(s, '? Save your answers in another file?');
     expect(screen).toContain('WHAT TO DO NOW');
     expect(screen.replace(/\s+/g, ' ')).toContain('Your answers could not be saved in sub/a.json: the folder does not exist.');
@@ -135,6 +137,8 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
   it('a file name that cannot be written at the end is said and asked again; the answers are then saved', async () => {
     const s = await start([]);
     await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
+    await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
+    await s.keys('Enter');
     await waitForPrompt(s, '? Save your answers to a file');
     await s.keys('y', 'Enter');
     await waitForPrompt(s, '? File name:');

@@ -89,12 +89,14 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(screen).toContain('1. Does your pain spread from your back or buttock down into a leg, below the knee?  → Yes');
     expect(screen).toContain('→ 38 years');
     await s.keys('Enter'); // "These are right: show my result" is first
+    await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
+    await s.keys('Enter');
     screen = await s.waitFor('Your answers are saved in answers.json');
     expect(screen).toContain('Massage is a reasonable complement');
     expect(screen).toContain('because:');
     expect(screen).toContain('not a diagnosis or medical advice');
     expect(await s.exitCode()).toBe(0);
-    expect(await savedFile('answers.json')).toEqual({ questionnaire: 'sciatica-massage', version: qn.version, answers: BASELINE });
+    expect(await savedFile('answers.json')).toEqual({ format: 'sciatica-screen/answers', formatVersion: 1, questionnaire: 'sciatica-massage', version: qn.version, complete: true, savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), answers: BASELINE });
     expect(await modeOf('answers.json')).toBe(0o600);
     // NO_COLOR: not one colour escape on the screen.
     expect(await s.rawScreen()).not.toMatch(/\x1b\[[0-9;]*[3-4][0-9]m/);
@@ -111,6 +113,8 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(screen.indexOf('because:')).toBeGreaterThan(now);
     expect(screen).not.toContain(question(qn, 'bladder_change').text.slice(0, 40));
     expect(screen).not.toContain('Check your answers');
+    await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
+    await s.keys('Enter');
     await waitForPrompt(s, '? Save your answers to a file (to show them at the hospital or to your doctor)?');
     await s.keys('Enter'); // no is the default
     expect(await s.exitCode()).toBe(0);
@@ -152,6 +156,8 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     expect(review).toContain('1. Does your pain spread from your back or buttock down into a leg, below the knee?  → No');
     expect(review).not.toContain('Which leg does the pain go down?');
     expect(review).toContain('2. Is any skin between your legs numb');
+    await s.keys('Enter');
+    await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
     await s.keys('Enter');
     screen = await s.waitFor('? Save your answers to a file');
     expect(screen).toContain('not a diagnosis or medical advice');
@@ -195,8 +201,12 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
       `sciatica-screen: stopped; your answers so far are saved in keep.json (continue with: node ${BIN} --resume keep.json --save keep.json)`,
     );
     expect(await savedFile('keep.json')).toEqual({
+      format: 'sciatica-screen/answers',
+      formatVersion: 1,
       questionnaire: 'sciatica-massage',
       version: qn.version,
+      complete: false,
+      savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       answers: { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'no' },
     });
     expect(await modeOf('keep.json')).toBe(0o600);
@@ -220,6 +230,8 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     let screen = await waitForQuestion(s, question(qn, 'leg_pain'));
     expect(screen).toContain('? Does your pain spread from your back or buttock down into\na leg, below the knee?');
     await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
+    await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
+    await s.keys('Enter');
     await waitForPrompt(s, '? Save your answers');
     await s.keys('Enter');
     expect(await s.exitCode()).toBe(0);
@@ -247,6 +259,8 @@ describe.skipIf(!hasTmux())('the interview in a real terminal (tmux)', { timeout
     await s.keys('Enter');
     screen = await s.waitFor('not a diagnosis or medical advice');
     expect(screen).toContain('WHAT TO DO NOW: Go to A&E now or call 999');
+    await s.waitFor('to show the staff? (y/N)'); // the handout offer
+    await s.keys('Enter');
     await s.waitFor('(to show them at the hospital or to your doctor)? (y/N)');
     await s.keys('Enter');
     expect(await s.exitCode()).toBe(0);

@@ -46,7 +46,7 @@ describe('an interview session', () => {
   it('--save writes the answers file evaluate reads, 0600, and says where', async () => {
     const { code, out } = await session(complete, { save: 'a.json' });
     expect(code).toBe(0);
-    expect(await read('a.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: COMPLETE_ANSWERS });
+    expect(await read('a.json')).toEqual({ format: 'sciatica-screen/answers', formatVersion: 1, questionnaire: 'fake', version: '1.2.0', complete: expect.any(Boolean), answers: COMPLETE_ANSWERS });
     expect(await mode('a.json')).toBe(0o600);
     expect(out).toContain('RESULT Massage is a reasonable complement\n');
     expect(out.replace(/\s+/g, ' ')).toContain('Your answers are saved in a.json (readable only by you). To see this result again: sciatica-screen evaluate a.json');
@@ -80,7 +80,7 @@ describe('an interview session', () => {
     );
     expect(code).toBe(130);
     expect(errors).toEqual(['sciatica-screen: stopped; your answers so far are saved in p.json (continue with: sciatica-screen --resume p.json --save p.json)']);
-    expect(await read('p.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'yes' } });
+    expect(await read('p.json')).toEqual({ format: 'sciatica-screen/answers', formatVersion: 1, questionnaire: 'fake', version: '1.2.0', complete: expect.any(Boolean), answers: { pain: 'yes' } });
   });
 
   it('Ctrl+C without --save says the answers were not saved, and asks nothing more', async () => {
@@ -94,7 +94,7 @@ describe('an interview session', () => {
     const kept = await session([{ ask: 'pain', reply: answer('yes') }, { interrupt: true }], { save: 'p.json' }, new AbortController());
     expect(kept.code).toBe(130);
     expect(kept.errors).toEqual(['sciatica-screen: stopped; your answers so far are saved in p.json (continue with: sciatica-screen --resume p.json --save p.json)']);
-    expect(await read('p.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'yes' } });
+    expect(await read('p.json')).toEqual({ format: 'sciatica-screen/answers', formatVersion: 1, questionnaire: 'fake', version: '1.2.0', complete: expect.any(Boolean), answers: { pain: 'yes' } });
     expect(kept.prompter.seen.map((x) => x.kind)).toEqual(['pain']);
 
     const lost = await session([{ ask: 'pain', reply: answer('yes') }, { interrupt: true }], {}, new AbortController());
@@ -135,7 +135,7 @@ describe('an interview session', () => {
     const { code, out } = await session([...complete, { confirm: true }, { text: 'answers.json' }, { confirm: false }, { text: 'mine.json' }]);
     expect(code).toBe(0);
     expect(await readFile(join(dir, 'answers.json'), 'utf8')).toBe('keep me');
-    expect(await read('mine.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: COMPLETE_ANSWERS });
+    expect(await read('mine.json')).toEqual({ format: 'sciatica-screen/answers', formatVersion: 1, questionnaire: 'fake', version: '1.2.0', complete: expect.any(Boolean), answers: COMPLETE_ANSWERS });
     expect(await mode('mine.json')).toBe(0o600);
     expect(out).toContain('Saved your answers in mine.json');
   });
@@ -247,7 +247,7 @@ describe('saving never loses the answers (issues 9.3, 9.10, 9.11, 13.3)', () => 
   it('--resume a --save b, Ctrl+C before any answer: b holds the resumed answers', async () => {
     const { code, errors } = await session([{ ask: 'saddle', reply: 'ctrl-c' }], { save: 'b.json', resume: { path: 'a.json', answers: { pain: 'yes' } } });
     expect(code).toBe(130);
-    expect(await read('b.json')).toEqual({ questionnaire: 'fake', version: '1.2.0', answers: { pain: 'yes' } });
+    expect(await read('b.json')).toEqual({ format: 'sciatica-screen/answers', formatVersion: 1, questionnaire: 'fake', version: '1.2.0', complete: expect.any(Boolean), answers: { pain: 'yes' } });
     expect(errors[0]).toContain('your answers so far are saved in b.json');
   });
 

@@ -21,6 +21,8 @@ import { runInterviewSession, type InterruptReason } from '../../interview/inter
 import { createLinePrompts } from '../../interview/line-prompts.js';
 import { createPlainPrompter } from '../../interview/plain-prompter.js';
 import { createScreens } from '../../interview/screens.js';
+import { checkReportTarget, handoutStep } from '../../interview/handout-offer.js';
+import { cliNow } from '../clock.js';
 
 export interface InterviewCommandOptions {
   readonly questionnaire?: string;
@@ -28,6 +30,8 @@ export interface InterviewCommandOptions {
   readonly resume?: string;
   readonly force?: boolean;
   readonly plain?: boolean;
+  /** Write the handout here at the end (docs/exports.md). */
+  readonly report?: string;
 }
 
 /**
@@ -49,6 +53,8 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
   promptsLoading?.catch(() => undefined); // reported below if it matters; never an unhandled rejection
   const questionnaire = await loadQuestionnaireArg(options.questionnaire, io);
   const resume = options.resume === undefined ? undefined : { path: options.resume, answers: await readResume(options.resume, io, questionnaire, cmd) };
+  // A --report file that can never be written stops before any question (exit 73).
+  if (options.report !== undefined) await checkReportTarget(options.report, options.force === true, io.cwd, io.env.HOME);
 
   const write = (text: string): void => {
     io.stdout.write(text);
@@ -75,6 +81,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
         cwd: io.cwd,
         ...(io.env.HOME ? { home: io.env.HOME } : {}),
         command: cmd,
+        now: () => cliNow(io),
       },
       {
         engine: { nextQuestion, evaluate, walk },
@@ -87,6 +94,13 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
         io.stderr.write(`${echoed ? '\n' : ''}${wrapText(text, Math.max(20, io.stderr.columns ?? width) - 1).join('\n')}\n`);
         },
         signal,
+        handout: (answers, result) =>
+          handoutStep(
+            { questionnaire, ...(options.report !== undefined ? { report: options.report } : {}), force: options.force === true, cwd: io.cwd, ...(io.env.HOME ? { home: io.env.HOME } : {}), now: () => cliNow(io) },
+            { prompter, screens, errorLine: (text) => io.stderr.write(`${text}\n`), signal },
+            answers,
+            result,
+          ),
       },
     );
   } finally {

@@ -20,7 +20,8 @@ export function registerInterview(program: Command, ctx: CommandContext): void {
     .option('-q, --questionnaire <file>', 'use another questionnaire file (default: the bundled one)')
     .option('-s, --save <file>', 'save your answers to this file as you go (readable only by you)')
     .option('-r, --resume <file>', 'continue from a saved answers file')
-    .option('-f, --force', 'replace the --save file if it exists, without asking')
+    .option('--report <file>', 'at the end, write a handout of the result and your answers here (.html: a printable page; else Markdown)')
+    .option('-f, --force', 'replace the --save (or --report) file if it exists, without asking')
     .option('--plain', 'screen-reader friendly: plain lines, numbered answers, no colour or symbols (also when TERM=dumb)')
     .addHelpText(
       'after',
@@ -29,6 +30,7 @@ export function registerInterview(program: Command, ctx: CommandContext): void {
         'Examples:\n' +
         '  sciatica-screen\n' +
         '  sciatica-screen --save answers.json\n' +
+        '  sciatica-screen --report handout.html\n' +
         '  sciatica-screen --resume answers.json --save answers.json\n' +
         '  sciatica-screen --plain',
     )
