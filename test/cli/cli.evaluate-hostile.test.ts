@@ -63,4 +63,14 @@ describe('evaluate with hostile answers', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
+
+  it('batch: a 1.5 MB unknown key on one line is an error record; the good records are all there', async () => {
+    const key = `x${'a'.repeat(1_500_000)}`;
+    const input = [{ leg_pain: 'no', age: 40 }, { [key]: 'yes' }, { leg_pain: 'no', age: 41 }].map((r) => JSON.stringify(r)).join('\n');
+    const r = await runBin(['batch', '-'], { stdin: `${input}\n` });
+    expect(r.code).toBe(65);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; disposition?: string; error?: string });
+    expect(out.map((o) => [o.line, o.disposition !== undefined])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(out[1]?.error).toMatch(/^"xa{59}…" \(1,500,001 characters\) is not a question of sciatica-massage$/);
+  });
 });
