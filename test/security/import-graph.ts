@@ -144,6 +144,9 @@ function resolveBare(spec: string, fromFile: string, conditions: readonly string
   const parts = spec.split('/');
   const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string);
   const subpath = spec === name ? '.' : `./${spec.slice(name.length + 1)}`;
+  // A package may import itself by its own name (through its exports).
+  const own = packageDirOf(fromFile);
+  if (own && readPackage(own).name === name) return resolveInPackage(own, subpath, conditions);
   let dir = dirname(fromFile);
   for (;;) {
     const candidate = join(dir, 'node_modules', name);

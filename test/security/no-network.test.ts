@@ -40,7 +40,7 @@ function tsFilesUnder(dir: string): string[] {
 }
 
 const SRC_FILES = tsFilesUnder(join(ROOT, 'src'));
-const ENTRIES = [join(ROOT, 'bin', 'sciatica-screen.js'), ...SRC_FILES];
+const ENTRIES = [join(ROOT, 'bin', 'sciatica-screen.js'), join(ROOT, 'cjs', 'index.cjs'), ...SRC_FILES];
 
 function forbidden(reaches: readonly Reach[]): Reach[] {
   return reaches.filter((r) => FORBIDDEN.includes(r.builtin) && ALLOWED[r.chain.at(-2) as string] === undefined);
