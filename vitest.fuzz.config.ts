@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One file at a time: the fuzzers measure time per input, so they must not fight each other.
     fileParallelism: false,
+    // The fuzzers collect garbage before measuring the heap, so growth means a leak, not laziness.
+    execArgv: ['--expose-gc'],
   },
 });

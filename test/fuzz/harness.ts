@@ -1,0 +1,127 @@
+/**
+ * The fuzzers' common ground: run the CLI in-process (`main(argv, io)`, the same function the
+ * binary runs) or as the built binary, with raw bytes on stdin, a time limit per input, and the
+ * one property every entrance keeps:
+ *
+ *   success (0), or a documented exit code with clear words on stderr — never exit 70, never a
+ *   stack trace or a raw JavaScript error, never a hang (a bounded time per input), never memory
+ *   growth without bound.
+ */
+import { appendFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
+import { expect } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIo, CliStdout } from '../../src/cli/io.js';
+import { runBin } from '../helpers/spawn-bin.js';
+
+export { runs } from '../properties/runs.js';
+
+/** The exit codes README.md documents for a run that is not interrupted. */
+export const DOCUMENTED = new Set([0, 64, 65, 66, 73, 78]);
+
+/** Longest a single input may take before it counts as a hang (the machine may be busy). */
+export const PER_INPUT_MS = 10_000;
+
+export interface Run {
+  readonly code: number | 'hang';
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+function capture(): { stream: CliStdout; text: () => string } {
+  const stream = new PassThrough() as PassThrough & CliStdout;
+  stream.isTTY = false;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (c: Buffer) => {
+    // Keep the start and the size: a result for a 10 MB record may be long, the property only reads stderr's words.
+    if (size < 1 << 20) chunks.push(c);
+    size += c.length;
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The CLI in-process, stdin given as bytes (or nothing), ended by `PER_INPUT_MS`. */
+export async function runMain(argv: readonly string[], stdin: Uint8Array | string = '', cwd = process.cwd(), tty = false): Promise<Run> {
+  const out = capture();
+  const err = capture();
+  out.stream.isTTY = tty;
+  err.stream.isTTY = tty;
+  const input = Readable.from(typeof stdin === 'string' ? [Buffer.from(stdin)] : stdin.length > 0 ? [Buffer.from(stdin)] : []) as CliIo['stdin'];
+  input.isTTY = tty;
+  const io: CliIo = { stdin: input, stdout: out.stream, stderr: err.stream, env: {}, cwd };
+  const start = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<'hang'>((resolve) => {
+    timer = setTimeout(() => resolve('hang'), PER_INPUT_MS);
+  });
+  const code = await Promise.race([main(argv, io), hang]);
+  clearTimeout(timer);
+  await new Promise((r) => setImmediate(r));
+  return { code, stdout: out.text(), stderr: err.text(), ms: performance.now() - start };
+}
+
+/** The built binary, for a sample of the inputs (the launcher, real stdin and exit codes). */
+export async function runBuilt(argv: readonly string[], stdin: Uint8Array | string = '', cwd?: string): Promise<Run> {
+  const start = performance.now();
+  const r = await runBin([...argv], { stdin: typeof stdin === 'string' ? stdin : Buffer.from(stdin), ...(cwd ? { cwd } : {}) });
+  return { code: r.code ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - start };
+}
+
+/** Lines that betray an unhandled JavaScript error rather than words for a person. */
+const RAW_ERROR = [
+  /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m, // a stack frame
+  /internal error/,
+  /^(Type|Range|Reference|Syntax|Eval|URI|Aggregate)?Error: /m,
+  /\[object Object\]/,
+  /^node:internal/m,
+];
+
+/** The property, with the input shown when it fails. */
+export function expectClean(run: Run, what: string, alsoAllowed: readonly number[] = []): void {
+  const shown = `${what}\n--- exit ${run.code} after ${Math.round(run.ms)} ms; stderr:\n${run.stderr.slice(0, 2000)}`;
+  expect(run.code, shown).not.toBe('hang');
+  expect(run.code, shown).not.toBe(70);
+  expect(DOCUMENTED.has(run.code as number) || alsoAllowed.includes(run.code as number), shown).toBe(true);
+  for (const re of RAW_ERROR) expect(re.test(run.stderr), `${shown}\n(matches ${re})`).toBe(false);
+  if (run.code !== 0) {
+    // Clear words: something said, ending in a newline, no line longer than a screenful.
+    expect(run.stderr.trim().length, shown).toBeGreaterThan(0);
+    expect(run.stderr.endsWith('\n'), shown).toBe(true);
+    for (const line of run.stderr.split('\n')) expect(line.length, shown).toBeLessThan(4000);
+  }
+}
+
+/** Describes an input for a failure message: short text as is, long or binary input by its size and start. */
+export function describeInput(input: Uint8Array | string): string {
+  const b = typeof input === 'string' ? Buffer.from(input) : Buffer.from(input);
+  const head = JSON.stringify(b.subarray(0, 300).toString('latin1'));
+  return b.length <= 300 ? `input ${head}` : `input of ${b.length} bytes starting ${head}`;
+}
+
+/** Heap in use now (MB), to bound growth over a whole fuzz run. */
+export function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+/** Counts of exit codes, printed at the end of a fuzz run so the figures go in docs/testing.md. */
+export class Tally {
+  private readonly codes = new Map<string, number>();
+  total = 0;
+  slowestMs = 0;
+  constructor(private readonly name: string) {}
+  add(run: Run): void {
+    this.total++;
+    // A long fuzz run says how far it is (FUZZ_LOG=file), so a run cut short still has figures.
+    if (process.env.FUZZ_LOG && this.total % 500 === 0) appendFileSync(process.env.FUZZ_LOG, `${new Date().toISOString()} ${this.name}: ${this}\n`);
+    this.slowestMs = Math.max(this.slowestMs, run.ms);
+    const k = String(run.code);
+    this.codes.set(k, (this.codes.get(k) ?? 0) + 1);
+  }
+  toString(): string {
+    const codes = [...this.codes.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(', ');
+    return `${this.total} inputs (exit ${codes}); slowest ${Math.round(this.slowestMs)} ms`;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Fuzzing the questionnaire entrance (`validate <file>` in-process, the library's
+ * `parseQuestionnaire`, and a sample through the built binary): mutations of the bundled file
+ * (byte flips, deleted, duplicated and swapped lines, truncation) and hostile YAML (alias bombs,
+ * deep nesting, huge scalars, tags, merge keys, odd Unicode, NUL, BOM and CRLF).
+ * Property (harness.ts): 0 or a documented exit code with words, never 70, a stack trace or a hang;
+ * the library returns problems with positions, never throws.
+ */
+import { fc } from '@fast-check/vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseQuestionnaire } from '../../src/index.js';
+import { describeInput, expectClean, heapMb, runBuilt, runMain, runs, Tally } from './harness.js';
+
+const BUNDLED = readFileSync(new URL('../../questionnaires/sciatica-massage.yaml', import.meta.url));
+const LINES = BUNDLED.toString('utf8').split('\n');
+const dir = mkdtempSync(join(tmpdir(), 'sciatica-screen-fuzz-q-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Edit = (lines: string[]) => string[];
+
+const lineIndex = fc.nat({ max: LINES.length - 1 });
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  lineIndex.map((i): Edit => (ls) => ls.filter((_, k) => k !== i % ls.length)),
+  lineIndex.map((i): Edit => (ls) => ls.flatMap((l, k) => (k === i % ls.length ? [l, l] : [l]))),
+  fc.tuple(lineIndex, lineIndex).map(([i, j]): Edit => (ls) => {
+    const out = [...ls];
+    const a = i % out.length;
+    const b = j % out.length;
+    [out[a], out[b]] = [out[b] as string, out[a] as string];
+    return out;
+  }),
+  // Swap two neighbouring lines: usually two keys of one mapping.
+  lineIndex.map((i): Edit => (ls) => {
+    const out = [...ls];
+    const a = i % (out.length - 1);
+    [out[a], out[a + 1]] = [out[a + 1] as string, out[a] as string];
+    return out;
+  }),
+  fc.tuple(lineIndex, fc.constantFrom(...hostileSnippets())).map(([i, s]): Edit => (ls) => [...ls.slice(0, i % ls.length), s, ...ls.slice(i % ls.length)]),
+  fc.tuple(lineIndex, fc.string({ unit: 'binary', maxLength: 20 })).map(([i, s]): Edit => (ls) => ls.map((l, k) => (k === i % ls.length ? l + s : l))),
+);
+
+function hostileSnippets(): string[] {
+  return [
+    '  - id: leg_pain',
+    '<<: *nothing',
+    '  <<: { type: number }',
+    'x: !!js/function "function(){}"',
+    '    text: !custom thing',
+    '    min: !!binary aGVsbG8=',
+    '    values: !!set { a, b }',
+    'anchor: &a [1, 2]',
+    '    options: *a',
+    '\u0000',
+    '\uFEFF',
+    '\u202Eevil\u202C: 1',
+    '    id: "\uD800"',
+    '%YAML 1.1',
+    '---',
+    '...',
+    '? complex key',
+    '  "\\u0000": nul',
+    '\t- tab',
+  ];
+}
+
+const mutationArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc.array(editArb, { minLength: 1, maxLength: 4 }).map((edits) => Buffer.from(edits.reduce((ls, e) => e(ls), LINES).join('\n'))),
+  fc.array(fc.tuple(fc.nat({ max: BUNDLED.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => {
+    const b = Buffer.from(BUNDLED);
+    for (const [at, byte] of flips) b[at] = byte;
+    return b;
+  }),
+  fc.nat({ max: BUNDLED.length }).map((n) => BUNDLED.subarray(0, n)),
+);
+
+const aliasBomb = fc.integer({ min: 2, max: 12 }).map((levels) => {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+  lines.push(`id: bomb\nquestions: *a${levels - 1}`);
+  return lines.join('\n');
+});
+
+const hostileArb: fc.Arbitrary<Uint8Array> = fc
+  .oneof(
+    aliasBomb,
+    fc.integer({ min: 10, max: 200_000 }).map((n) => `questions: ${'['.repeat(n)}${']'.repeat(n)}`),
+    fc.integer({ min: 10, max: 200_000 }).map((n) => `questions: ${'{a: '.repeat(n)}1${'}'.repeat(n)}`),
+    fc.integer({ min: 10, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n')),
+    fc.integer({ min: 10, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- `).join('\n') + 'x'),
+    fc.integer({ min: 1000, max: 2_200_000 }).map((n) => `id: big\ntitle: ${'x'.repeat(n)}\n`),
+    fc.integer({ min: 1000, max: 600_000 }).map((n) => `${LINES.join('\n')}\n# ${'y'.repeat(n)}\n`),
+    fc.constantFrom('!!js/function', '!!binary', '!!set', '!!omap', '!!timestamp', '!custom', '!<tag:yaml.org,2002:str>', '!!python/object:os.system').map(
+      (tag) => LINES.join('\n').replace(/^(\s+text: )/m, `$1${tag} `),
+    ),
+    fc.constant(LINES.join('\n').replace(/^questions:\n/m, 'base: &base { type: yesno, unsure: true }\nquestions:\n').replace(/^(  - id: leg_pain)$/m, '$1\n    <<: *base')),
+    fc.string({ unit: 'binary', maxLength: 400 }),
+    fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => `id: ${s}\nquestions:\n  - id: ${s}\n    text: ${s}\n`),
+    fc.constant(`\uFEFF${LINES.join('\r\n')}`),
+    fc.constant(LINES.join('\r')),
+    fc.constant(LINES.join('\n').replace(/e/, '\u0000')),
+    fc.constant(''),
+    fc.constant('\uFEFF'),
+    fc.uint8Array({ maxLength: 2000 }),
+  )
+  .map((x) => (typeof x === 'string' ? Buffer.from(x) : x));
+
+const inputArb = fc.oneof({ weight: 3, arbitrary: mutationArb }, { weight: 2, arbitrary: hostileArb });
+
+describe('fuzz: questionnaire YAML', () => {
+  it('validate (in-process) and parseQuestionnaire: a documented ending for every input', async () => {
+    const tally = new Tally('questionnaire (validate)');
+    const heapStart = heapMb();
+    let i = 0;
+    await fc.assert(
+      fc.asyncProperty(inputArb, async (bytes) => {
+        const file = join(dir, `q${i++ % 4}.yaml`);
+        writeFileSync(file, bytes);
+        const parsed = parseQuestionnaire(bytes, 'fuzz.yaml');
+        if (!parsed.questionnaire) expect(parsed.problems.some((p) => p.severity === 'error'), describeInput(bytes)).toBe(true);
+        for (const p of parsed.problems) expect(p.line >= 1 && p.col >= 1, `${describeInput(bytes)}: ${JSON.stringify(p)}`).toBe(true);
+        const run = await runMain(['validate', file], '');
+        tally.add(run);
+        expectClean(run, describeInput(bytes));
+        // A questionnaire the library accepts, validate accepts too (warnings do not fail it).
+        if (parsed.questionnaire) expect(run.code, describeInput(bytes)).toBe(0);
+      }),
+      { numRuns: runs(50), seed: 1101 },
+    );
+    console.log(`fuzz questionnaire (validate + parseQuestionnaire): ${tally}; heap ${Math.round(heapStart)} → ${Math.round(heapMb())} MB`);
+    expect(heapMb() - heapStart).toBeLessThan(500);
+  }, 3_600_000);
+
+  it('the built binary, on a sample: the same endings', async () => {
+    const tally = new Tally('questionnaire (binary)');
+    for (const [k, bytes] of fc.sample(inputArb, { numRuns: Math.min(runs(6), 100), seed: 1102 }).entries()) {
+      const file = join(dir, `bin${k}.yaml`);
+      writeFileSync(file, bytes);
+      const run = await runBuilt(['validate', file]);
+      tally.add(run);
+      expectClean(run, describeInput(bytes));
+    }
+    console.log(`fuzz questionnaire (built binary): ${tally}`);
+  }, 3_600_000);
+});
