@@ -27,25 +27,33 @@ export interface GraphOptions {
   readonly root: string;
   /** Replaces the text of some files (absolute path → text): plants a test import without touching disk. */
   readonly overlay?: ReadonlyMap<string, string>;
+  /** Files not to read (reached, recorded in `visited`, but their imports not followed). */
+  readonly stopAt?: (file: string) => boolean;
+  /** Filled with every file reached. */
+  readonly visited?: Set<string>;
 }
 
 /** Import specifiers in a JS or TS text (comments removed first, so examples in comments do not count). */
-export function specifiersIn(text: string): string[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+export function specifiersIn(text: string, lineComments = true): string[] {
+  // Line comments are removed only from our own sources: in minified code `//` may sit inside a
+  // string or a regular expression, and removing the rest of that line could hide an import.
+  const noBlocks = text.replace(/\/\*[\s\S]*?\*\//g, ' ');
+  const code = lineComments ? noBlocks.replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1') : noBlocks;
   const out: string[] = [];
+  // Minified code too: `import{a}from"x"`, `export*from"x"`, esbuild's `__require("x")`.
   const patterns = [
-    /\bimport\s+(?:type\s+)?[\w*{}\s,$]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bexport\s+(?:type\s+)?[\w*{}\s,$]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /(?<![\w$.])import\s*(?:type\s+)?[^;'"`()]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /(?<![\w$.])export\s*(?:type\s+)?[^;'"`()]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /(?<![\w$.])import\s*['"]([^'"]+)['"]/g,
+    /(?<![\w$.])import\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /(?<![\w$.])(?:__)?require\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
   ];
   for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1] as string);
   // `import type … from` brings in nothing at run time.
   const typeOnly = new Set<string>();
-  for (const m of code.matchAll(/\b(?:import|export)\s+type\s+[\w*{}\s,$]*?\bfrom\s*['"]([^'"]+)['"]/g)) typeOnly.add(m[1] as string);
+  for (const m of code.matchAll(/(?<![\w$.])(?:import|export)\s+type\s+[^;'"`()]*?\bfrom\s*['"]([^'"]+)['"]/g)) typeOnly.add(m[1] as string);
   const valueImports = new Set<string>();
-  for (const m of code.matchAll(/\b(?:import|export)\s+(?!type\b)[\w*{}\s,$]*?\bfrom\s*['"]([^'"]+)['"]/g)) valueImports.add(m[1] as string);
+  for (const m of code.matchAll(/(?<![\w$.])(?:import|export)(?!\s+type\b)\s*[^;'"`()]*?\bfrom\s*['"]([^'"]+)['"]/g)) valueImports.add(m[1] as string);
   return out.filter((s) => !typeOnly.has(s) || valueImports.has(s));
 }
 
@@ -176,12 +184,14 @@ export function reachableBuiltins(entries: readonly string[], options: GraphOpti
   for (const e of entries) seen.add(e);
   while (queue.length > 0) {
     const { file, chain } = queue.shift() as { file: string; chain: string[] };
+    options.visited?.add(file);
+    if (options.stopAt?.(file)) continue;
     const text = options.overlay?.get(file) ?? readFileSync(file, 'utf8');
     if (file.endsWith('.json')) continue;
     const ts = file.endsWith('.ts');
     const cjs = file.endsWith('.cjs') || (!file.endsWith('.mjs') && !ts && readPackageType(file) !== 'module');
     const conditions = cjs ? ['require', 'node'] : ['import', 'node'];
-    for (const spec of specifiersIn(text)) {
+    for (const spec of specifiersIn(text, ts)) {
       const bare = spec.startsWith('node:') ? spec.slice(5) : spec;
       const top = bare.split('/')[0] as string;
       if (spec.startsWith('node:') || BUILTINS.has(bare) || BUILTINS.has(top)) {

@@ -42,6 +42,15 @@ function tsFilesUnder(dir: string): string[] {
 const SRC_FILES = tsFilesUnder(join(ROOT, 'src'));
 const ENTRIES = [join(ROOT, 'bin', 'sciatica-screen.js'), join(ROOT, 'cjs', 'index.cjs'), ...SRC_FILES];
 
+/**
+ * The CLI runs an esbuild bundle of src/ and its dependencies (dist/bundle/). The walk checks the
+ * sources it was built from instead of the bundle (where every import sits in one file), and a
+ * test below proves the bundle holds no source the walk did not check.
+ */
+const BUNDLE = join(ROOT, 'dist', 'bundle') + '/';
+const graph = (overlay?: ReadonlyMap<string, string>, visited?: Set<string>) =>
+  reachableBuiltins(ENTRIES, { root: ROOT, stopAt: (f) => f.startsWith(BUNDLE), ...(overlay ? { overlay } : {}), ...(visited ? { visited } : {}) });
+
 function forbidden(reaches: readonly Reach[]): Reach[] {
   return reaches.filter((r) => FORBIDDEN.includes(r.builtin) && ALLOWED[r.chain.at(-2) as string] === undefined);
 }
@@ -52,7 +61,7 @@ function describeReach(r: Reach): string {
 
 describe('nothing leaves the machine', () => {
   it('reaches no network module and no child_process from any entry point (dependencies included)', () => {
-    const reaches = reachableBuiltins(ENTRIES, { root: ROOT });
+    const reaches = graph();
     expect(forbidden(reaches).map(describeReach)).toEqual([]);
     // The walk really went through the program and its dependencies: it sees the modules the
     // tool does use (files, workers) and the allowed imports inside commander and Inquirer.
@@ -63,12 +72,26 @@ describe('nothing leaves the machine', () => {
     expect(new Set(allowedSeen)).toEqual(new Set(Object.keys(ALLOWED)));
   });
 
+  it('the CLI bundle (dist/bundle/) is built only from sources the walk checked', () => {
+    const visited = new Set<string>();
+    graph(undefined, visited);
+    const inputs = JSON.parse(readFileSync(join(BUNDLE, 'inputs.json'), 'utf8')) as Record<string, string[]>;
+    const sources = new Set(Object.values(inputs).flat());
+    expect(sources.size).toBeGreaterThan(10);
+    const unchecked = [...sources].filter((s) => !s.endsWith('.json') && !visited.has(join(ROOT, s)));
+    expect(unchecked).toEqual([]);
+    // and the bundle itself imports no forbidden module that the sources did not (the allowed two).
+    const bundled = new Set<string>();
+    for (const f of Object.keys(inputs)) for (const spec of specifiersIn(readFileSync(join(BUNDLE, f), 'utf8'), false)) bundled.add(spec.replace(/^node:/, ''));
+    expect([...bundled].filter((b) => FORBIDDEN.includes(b) && b !== 'child_process')).toEqual([]);
+  });
+
   it('fails when any file under src/ imports node:http (planted in memory in each of several places)', () => {
     const plantIn = ['src/engine/evaluate.ts', 'src/io/batch/batch-worker.ts', 'src/report/text.ts', 'src/cli/actions/evaluate.ts'];
     for (const rel of plantIn) {
       const file = join(ROOT, rel);
       const overlay = new Map([[file, `import 'node:http';\n${readFileSync(file, 'utf8')}`]]);
-      const bad = forbidden(reachableBuiltins(ENTRIES, { root: ROOT, overlay })).map(describeReach);
+      const bad = forbidden(graph(overlay)).map(describeReach);
       expect(bad.length, rel).toBeGreaterThan(0);
       expect(bad.join('\n')).toContain(`${rel} → node:http`);
     }
@@ -88,7 +111,7 @@ describe('nothing leaves the machine', () => {
       const overlay = new Map([[file, `${plant}\n${readFileSync(file, 'utf8')}`]]);
       let bad: string[];
       try {
-        bad = forbidden(reachableBuiltins(ENTRIES, { root: ROOT, overlay })).map(describeReach);
+        bad = forbidden(graph(overlay)).map(describeReach);
       } catch (e) {
         // 'undici' is not installed: an import the walk cannot resolve fails the walk too.
         bad = [(e as Error).message];
@@ -100,7 +123,7 @@ describe('nothing leaves the machine', () => {
   it('sees an import planted in a dependency the tool loads', () => {
     const file = join(ROOT, 'node_modules/yaml/dist/index.js');
     const overlay = new Map([[file, `const x = require('node:http');\n${readFileSync(file, 'utf8')}`]]);
-    expect(forbidden(reachableBuiltins(ENTRIES, { root: ROOT, overlay })).map(describeReach).join('\n')).toContain('node:http');
+    expect(forbidden(graph(overlay)).map(describeReach).join('\n')).toContain('node:http');
   });
 
   it('calls no global network function (fetch, WebSocket, XMLHttpRequest, EventSource) anywhere in src/', () => {
@@ -127,5 +150,8 @@ describe('nothing leaves the machine', () => {
       `import type { T } from 'types-only';`,
     ].join('\n');
     expect(specifiersIn(text).sort()).toEqual(['./d.js', 'a', 'b', 'c', 'e', 'f']);
+    // Minified and bundled forms, and a comment inside the braces.
+    const minified = 'var x=1;import{a as b}from"min";export*from"star";y=__require("node:child_process");import {// note\n c } from "braced"';
+    expect(specifiersIn(minified, false).sort()).toEqual(['braced', 'min', 'node:child_process', 'star']);
   });
 });
