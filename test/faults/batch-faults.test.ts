@@ -8,7 +8,7 @@
  * Mounting needs root (as in CI); the tmpfs tests say so and are skipped elsewhere.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -178,8 +178,8 @@ describe('signals in the middle of a batch', { timeout: 120_000 }, () => {
       mkdirSync(folder);
       writeFileSync(join(folder, 'out.jsonl'), 'old\n');
       const { child, ended } = start(['batch', BIG, '--full', '--jobs', '1', '-o', join(folder, 'out.jsonl'), '--force']);
-      // Mid-batch: the temporary output file has appeared and is growing.
-      await waitFor(() => readdirSync(folder).some((f) => f.endsWith('.tmp')));
+      // Mid-batch: the temporary output file has appeared and results are being written to it.
+      await waitFor(() => readdirSync(folder).some((f) => f.endsWith('.tmp') && statSync(join(folder, f)).size > 0));
       child.kill(signal);
       const r = await ended;
       expect(r.code).toBe(code);
