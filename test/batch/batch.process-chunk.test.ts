@@ -1,7 +1,7 @@
 // One chunk through parse → (fake) engine → output record: line numbers, ids, error records.
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/engine/result.js';
-import type { BatchEngine } from '../../src/io/batch/batch-engine.js';
+import { withSummaries, type BatchEngine } from '../../src/io/batch/batch-engine.js';
 import { ChunkProcessor, type ChunkTask } from '../../src/io/batch/process-chunk.js';
 import type { Answers, Questionnaire } from '../../src/questionnaire/model.js';
 
@@ -15,7 +15,7 @@ const Q = {
 } as unknown as Questionnaire;
 
 /** Knows leg_pain, age (0–120) and areas; dispositions: see_gp when leg_pain is yes, else massage_ok. */
-const fakeEngine: BatchEngine = {
+const fakeEngine: BatchEngine = withSummaries({
   parseAnswersDocument(doc) {
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { answers: {}, problems: [{ code: 'x', message: 'expected a JSON object' }] };
     const d = doc as Record<string, unknown>;
@@ -46,7 +46,7 @@ const fakeEngine: BatchEngine = {
     } as unknown as Result;
   },
   resultToPlain: (r) => r,
-};
+});
 
 function run(task: ChunkTask, to: 'jsonl' | 'csv' | 'json' = 'jsonl') {
   const r = new ChunkProcessor(Q, fakeEngine, { to, full: false }).process(task);
@@ -157,11 +157,11 @@ describe('CSV chunks', () => {
 describe('records far larger than the questionnaire', () => {
   it('more answers than questions + 100 is an error record without calling the engine (JSONL bare and wrapped, CSV)', () => {
     const calls: string[] = [];
-    const engine: BatchEngine = {
+    const engine: BatchEngine = withSummaries({
       ...fakeEngine,
       parseAnswersDocument: (doc, q) => (calls.push('parse'), fakeEngine.parseAnswersDocument.call(fakeEngine, doc, q)),
       normaliseAnswers: (q, raw) => (calls.push('normalise'), fakeEngine.normaliseAnswers(q, raw)),
-    };
+    });
     const many = Object.fromEntries(Array.from({ length: 104 }, (_, i) => [`k${i}`, 'x']));
     const processor = new ChunkProcessor(Q, engine, { to: 'jsonl', full: false });
     const jsonl = processor.process({

@@ -6,6 +6,7 @@
  * `error`. CSV lists are space-separated ids.
  */
 import type { Result } from '../../engine/result.js';
+import type { ResultSummary } from '../../engine/evaluate.js';
 import type { Answers, Questionnaire } from '../../questionnaire/model.js';
 import { toFhirBundle } from '../fhir/bundle.js';
 import { csvField } from './neutralise-csv-field.js';
@@ -20,6 +21,9 @@ export interface RecordFormatter {
   readonly tail: string;
   /** `answers` are the record's normalised answers (used by the `fhir` format). */
   result(line: number, id: string | undefined, result: Result, answers: Answers): string;
+  /** The record from the summary alone (not for `--full` or `fhir`): the same bytes as `result`
+   * gives for a Result with this summary. */
+  summary(line: number, id: string | undefined, summary: ResultSummary): string;
   error(line: number, id: string | undefined, message: string): string;
   /** Joins the records of one run (a chunk), in order. */
   formatRun(records: readonly string[]): string;
@@ -47,6 +51,9 @@ export function recordFormatter(to: OutputFormat, full: boolean, plain: (r: Resu
           if (q === undefined) throw new Error('the fhir record format needs the questionnaire');
           return JSON.stringify(toFhirBundle(q, answers, r, id === undefined ? {} : { recordId: id }));
         },
+        summary: () => {
+          throw new Error('the fhir record format needs the whole Result');
+        },
         error: (line, id, message) =>
           JSON.stringify({
             resourceType: 'OperationOutcome',
@@ -69,6 +76,14 @@ export function recordFormatter(to: OutputFormat, full: boolean, plain: (r: Resu
                   ? { line, disposition: r.disposition, cautions: ids(r.cautions), fired: ruleIds(r), missing: r.missing }
                   : { line, id, disposition: r.disposition, cautions: ids(r.cautions), fired: ruleIds(r), missing: r.missing },
               ),
+        summary: (line, id, s) => {
+          if (full) throw new Error('--full records need the whole Result');
+          return JSON.stringify(
+            id === undefined
+              ? { line, disposition: s.disposition, cautions: s.cautions, fired: s.fired, missing: s.missing }
+              : { line, id, disposition: s.disposition, cautions: s.cautions, fired: s.fired, missing: s.missing },
+          );
+        },
         error: (line, id, message) => JSON.stringify(id === undefined ? { line, error: message } : { line, id, error: message }),
         formatRun: (records) => (records.length === 0 ? '' : json ? records.join(',\n') : `${records.join('\n')}\n`),
       };
@@ -82,6 +97,10 @@ export function recordFormatter(to: OutputFormat, full: boolean, plain: (r: Resu
           const row = [String(line), csvField(id ?? ''), csvField(r.disposition), csvField(ids(r.cautions).join(' ')), csvField(ruleIds(r).join(' ')), csvField(r.missing.join(' ')), ''];
           if (full) row.push(csvField(JSON.stringify(plain(r))));
           return row.join(',');
+        },
+        summary: (line, id, s) => {
+          if (full) throw new Error('--full records need the whole Result');
+          return [String(line), csvField(id ?? ''), csvField(s.disposition), csvField(s.cautions.join(' ')), csvField(s.fired.join(' ')), csvField(s.missing.join(' ')), ''].join(',');
         },
         error: (line, id, message) => {
           const row = [String(line), csvField(id ?? ''), '', '', '', '', csvField(message)];

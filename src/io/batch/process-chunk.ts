@@ -6,6 +6,7 @@
 import { parse as parseCsv, type CsvError } from 'csv-parse/sync';
 import type { Answers, Questionnaire } from '../../questionnaire/model.js';
 import type { Result } from '../../engine/result.js';
+import type { ResultSummary } from '../../engine/evaluate.js';
 import type { BatchEngine, BatchAnswerProblem } from './batch-engine.js';
 import { recordFormatter, type RecordFormatter } from './format-record.js';
 import type { OutputFormat } from './formats.js';
@@ -45,6 +46,8 @@ export class ChunkProcessor {
   private readonly multi: ReadonlySet<string>;
   private readonly maxKeys: number;
   private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  /** The output shows only the summary: records take the engine's summary-only path (no Result, no answers object). */
+  private readonly summaryOnly: boolean;
 
   constructor(
     private readonly q: Questionnaire,
@@ -54,6 +57,7 @@ export class ChunkProcessor {
     this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r), q);
     this.multi = new Set(q.questions.filter((x) => x.type === 'multi').map((x) => x.id));
     this.maxKeys = q.questions.length + EXTRA_KEYS_ALLOWED;
+    this.summaryOnly = !settings.full && settings.to !== 'fhir';
   }
 
   process(task: ChunkTask): ChunkResult {
@@ -105,6 +109,13 @@ export class ChunkProcessor {
     }
     if (this.tooManyKeys(doc) || this.tooManyKeys(isPlainObject(doc) ? doc.answers : undefined)) {
       acc.error(line, recordIdOf(doc), this.tooManyKeysMessage());
+      return;
+    }
+    if (this.summaryOnly) {
+      const s = this.engine.summariseDocument(doc, this.q);
+      const id = s.recordId ?? recordIdOf(doc);
+      if (s.summary === undefined) acc.error(line, id, problemsText(s.problems));
+      else acc.summarised(line, id, s.summary);
       return;
     }
     const parsed = this.engine.parseAnswersDocument(doc, this.q);
@@ -209,6 +220,12 @@ export class ChunkProcessor {
       const qid = header[c]!;
       raw[qid] = this.multi.has(qid) ? splitMulti(cell) : cell;
     }
+    if (this.summaryOnly) {
+      const s = this.engine.summariseAnswers(this.q, raw);
+      if (s.summary === undefined) acc.error(line, id, problemsText(s.problems));
+      else acc.summarised(line, id, s.summary);
+      return;
+    }
     const normalised = this.engine.normaliseAnswers(this.q, raw);
     if (normalised.problems.length > 0) acc.error(line, id, problemsText(normalised.problems));
     else acc.evaluated(line, id, this.engine.evaluate(this.q, normalised.answers), normalised.answers);
@@ -303,6 +320,12 @@ class Accumulator {
     this.records++;
     this.dispositions[result.disposition] = (this.dispositions[result.disposition] ?? 0) + 1;
     this.out.push(this.formatter.result(line, id, result, answers));
+  }
+
+  summarised(line: number, id: string | undefined, summary: ResultSummary): void {
+    this.records++;
+    this.dispositions[summary.disposition] = (this.dispositions[summary.disposition] ?? 0) + 1;
+    this.out.push(this.formatter.summary(line, id, summary));
   }
 
   error(line: number, id: string | undefined, message: string): void {
