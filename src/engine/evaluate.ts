@@ -12,6 +12,9 @@
  *    there, it is raised to the next-mildest and fired entries `engine:red-flag-unanswered`,
  *    `engine:red-flag-answer`, `engine:red-flag-answer-off-path` (no sources) say why. See
  *    docs/result-format.md.
+ * 5. Red-flag questions on the path left unanswered are listed in `unscreened`; at the floor the
+ *    questionnaire's `unscreened.advice` (with its sources) replaces the outcome's advice. The
+ *    words are the questionnaire's: the engine adds none.
  *
  * `answers` are compared exactly as stored, so they are made safe first (`checkedAnswers`): those
  * `normaliseAnswers`/`parseAnswersDocument` produced for `q` are used as they are; anything else
@@ -28,6 +31,7 @@ import {
   type FiredRule,
   type Result,
   type ResultCaution,
+  type UnscreenedQuestion,
 } from './result.js';
 import { answersByIndex, missingAndIgnored, newScope, runWalk, WalkEnd, type WalkScope } from './walk.js';
 
@@ -190,13 +194,19 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
 
   const outcome = q.outcomes[best] as Questionnaire['outcomes'][number];
   const { missing, ignored } = missingAndIgnored(plan, scope);
+  const unscreened = missing.length === 0 ? undefined : unscreenedOf(plan, scope);
+  // Not screened for a warning sign: the outcome's advice (at the floor, "a routine appointment
+  // is fine") would speak as if it had been; the questionnaire's own words say so instead. A more
+  // urgent outcome keeps its advice: it already asks for more than the floor does.
+  const notScreenedAdvice = unscreened !== undefined && q.unscreened !== undefined && best >= mildest - 1 ? q.unscreened : undefined;
   return {
     format: 'sciatica-screen/result',
     formatVersion: RESULT_FORMAT_VERSION,
     questionnaire: { id: q.id, version: q.version, sha256: q.sha256 },
     disposition: outcome.id,
     title: outcome.title,
-    advice: outcome.advice,
+    advice: notScreenedAdvice?.advice ?? outcome.advice,
+    ...(notScreenedAdvice !== undefined ? { adviceSource: notScreenedAdvice.sources.map((id) => plan.citations.get(id) as Citation) } : {}),
     stoppedEarly: end === WalkEnd.Stopped,
     // An outcome that stops the interview means no massage now: the therapist's cautions would
     // only distract from what to do (they stay in `fired[].cautions`).
@@ -204,6 +214,7 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
     fired,
     outranked,
     missing,
+    ...(unscreened !== undefined ? { unscreened } : {}),
     ignored,
     path: pathIds(scope, ids),
     notice: NOT_A_DIAGNOSIS,
@@ -257,6 +268,19 @@ function safetyNet(plan: Plan, scope: WalkScope, ids: readonly string[]): Safety
   if (unanswered !== undefined) out.unanswered = unanswered;
   if (flagged !== undefined) out.flagged = flagged;
   if (flaggedOffPath !== undefined) out.flaggedOffPath = flaggedOffPath;
+  return out;
+}
+
+/** Red-flag questions on the path left unanswered, in path order; undefined when none. */
+function unscreenedOf(plan: Plan, scope: WalkScope): UnscreenedQuestion[] | undefined {
+  let out: UnscreenedQuestion[] | undefined;
+  for (let k = 0; k < scope.pathLength; k++) {
+    const i = scope.path[k] as number;
+    const flag = plan.questions[i]?.redFlag;
+    if (flag === undefined) continue;
+    const v = scope.vals[i];
+    if (v === undefined || v === null) (out ??= []).push({ question: plan.ids[i] as string, red_flag: flag.category });
+  }
   return out;
 }
 

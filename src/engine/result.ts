@@ -45,6 +45,14 @@ export interface ResultCaution {
   readonly source: readonly Citation[];
 }
 
+/** A red-flag question on the path left unanswered: the person was not screened for it. */
+export interface UnscreenedQuestion {
+  /** The question id. */
+  readonly question: string;
+  /** Its red-flag category, as the questionnaire names it (e.g. `cauda_equina`). */
+  readonly red_flag: string;
+}
+
 export interface Result {
   readonly format: 'sciatica-screen/result';
   readonly formatVersion: typeof RESULT_FORMAT_VERSION;
@@ -54,7 +62,13 @@ export interface Result {
    * (on the path or off it) has a red-flag value. */
   readonly disposition: string;
   readonly title: string;
+  /** The disposition's advice; but the questionnaire's `unscreened.advice` instead when `unscreened`
+   * is present, the questionnaire has that block, and the disposition is no more urgent than the
+   * next-mildest outcome (the floor a missing answer keeps). */
   readonly advice: string;
+  /** The sources of `advice` when it is the questionnaire's `unscreened.advice` (absent otherwise:
+   * an outcome's advice has no sources of its own). */
+  readonly adviceSource?: readonly Citation[];
   /** True when a stopping outcome became certain before the flow reached its end, so the
    * remaining questions were not asked. */
   readonly stoppedEarly: boolean;
@@ -66,6 +80,8 @@ export interface Result {
   readonly outranked: readonly string[];
   /** Question ids on the path left unanswered (path order). */
   readonly missing: readonly string[];
+  /** The red-flag questions among `missing` (path order); absent when there are none. */
+  readonly unscreened?: readonly UnscreenedQuestion[];
   /** Question ids answered but not on the path: ignored, never used (questionnaire order). */
   readonly ignored: readonly string[];
   /** Question ids in the order they are asked. */
