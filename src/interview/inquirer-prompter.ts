@@ -12,7 +12,7 @@ import type * as InquirerPrompts from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { ChoiceOption, NumberQuestion, Question, ScaleQuestion } from '../questionnaire/model.js';
 import { UNSURE } from '../questionnaire/model.js';
-import { scaleAnswer } from './format-answer.js';
+import { reviewQuestion, scaleAnswer } from './format-answer.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme, withHelp } from './prompt-theme.js';
 import type { AskContext, Prompter, Reply, ReviewChoice, ReviewEntry } from './prompter.js';
@@ -61,9 +61,10 @@ function backShort(ctx: AskContext): string {
 }
 
 /**
- * One review line that fits the terminal: `6. <question, shortened with …>  → <answer>`. The
- * question is cut to its first sentence and then to the room left (never below 20 characters);
- * the answer is always shown whole. (The plain prompter prints whole questions for screen readers.)
+ * One review line that fits the terminal: `6. <question, shortened with …>  → <answer>`, the
+ * question named by its label (else its text: see reviewQuestion). It is cut to its first
+ * sentence and then to the room left (never below 20 characters); the answer is always shown
+ * whole. (Without a label the plain prompter prints whole questions for screen readers.)
  */
 export function reviewLabel(n: number, question: string, shown: string, columns: number): string {
   const head = `${n}. `;
@@ -228,7 +229,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
       const choices = [
         { value: FINISH, name: 'These are right: show my result', short: 'Show my result' },
         new p.Separator(' '),
-        ...entries.map((e, i) => ({ value: e.question.id, name: reviewLabel(i + 1, e.question.text, e.shown, opts.columns ?? 80), short: `Change question ${i + 1}` })),
+        ...entries.map((e, i) => ({ value: e.question.id, name: reviewLabel(i + 1, reviewQuestion(e.question), e.shown, opts.columns ?? 80), short: `Change question ${i + 1}` })),
       ];
       const value = await p.select(
         {

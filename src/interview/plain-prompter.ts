@@ -9,6 +9,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ChoiceOption, Question } from '../questionnaire/model.js';
 import { UNSURE } from '../questionnaire/model.js';
 import { backLabel, progressText, promptContext, type PromptIo } from './inquirer-prompter.js';
+import { reviewQuestion } from './format-answer.js';
 import type { LinePrompts } from './line-prompts.js';
 import { numberHint, parseNumberReply } from './number-reply.js';
 import { promptTheme } from './prompt-theme.js';
@@ -140,7 +141,9 @@ export function createPlainPrompter(
 
     async review(entries): Promise<ReviewChoice> {
       const lines = ['', 'Check your answers:'];
-      entries.forEach((e, i) => lines.push(...fit([`${i + 1}. ${e.question.text} Answer: ${e.shown}`])));
+      // A labelled question reads "3. Numbness between the legs: Not sure"; without a label the
+      // whole question is read out, then its answer.
+      entries.forEach((e, i) => lines.push(...fit([e.question.label !== undefined ? `${i + 1}. ${reviewQuestion(e.question)}: ${e.shown}` : `${i + 1}. ${e.question.text} Answer: ${e.shown}`])));
       opts.write(`${lines.join('\n')}\n`);
       const raw = await p.input(
         {

@@ -1,14 +1,21 @@
 /**
- * A Result for a terminal: the disposition in words first, then why (`because:` with sources),
- * what to tell the therapist, what was not answered, and the not-a-diagnosis notice. Used by
- * `evaluate` and by the interview's result screen. Colour only emphasises: every line reads the
- * same without it.
+ * A Result for a terminal: the disposition in words first, then any warning sign the person was
+ * not screened for, why (`because:` with sources), what to tell the therapist, what was not
+ * answered, and the not-a-diagnosis notice. Used by `evaluate` and by the interview's result
+ * screen. Colour only emphasises: every line reads the same without it.
+ *
+ * No ids: questions are named by their label (else their text) and answers in their own words
+ * (./answer-words.ts). The JSON result keeps the ids.
  */
 import { Chalk } from 'chalk';
 import type { Citation, FiredRule, Result } from '../engine/result.js';
+import type { Question, Questionnaire } from '../questionnaire/model.js';
+import { answerPhrase, questionLabel } from './answer-words.js';
 import { wrapText } from './wrap-text.js';
 
 export interface TextOptions {
+  /** The questionnaire that produced the result: its labels and option words name the answers. */
+  readonly questionnaire: Questionnaire;
   /** Decided once at the CLI edge (src/cli/color.ts). */
   readonly color: boolean;
   /** Wrap lines to this many columns (at least 40 is honoured); no wrapping when absent. */
@@ -31,9 +38,27 @@ function wrap(text: string, width: number | undefined, first: number, rest: numb
   return wrapText(text, width, first, rest);
 }
 
-/** The answers a rule fired on, e.g. `(your answers: pain_side: both_legs; fever: not answered)`. */
-function answersNote(answers: FiredRule['answers']): string {
-  const parts = Object.entries(answers).map(([id, v]) => `${id}: ${v === null ? 'not answered' : Array.isArray(v) ? v.join(', ') : String(v)}`);
+/** Finds a question by id; the renderer's only way from an id to words. */
+type Lookup = (id: string) => Question | undefined;
+
+function lookupIn(q: Questionnaire): Lookup {
+  const byId = new Map(q.questions.map((x) => [x.id, x]));
+  return (id) => byId.get(id);
+}
+
+/** A question in words: its label, its text, or (never for a result of this questionnaire) the id. */
+function nameOf(lookup: Lookup, id: string): string {
+  const question = lookup(id);
+  return question === undefined ? id : questionLabel(question);
+}
+
+/** The answers a rule fired on, e.g. `(your answers: which leg: both legs at the same time; fever: not answered)`. */
+function answersNote(answers: FiredRule['answers'], lookup: Lookup): string {
+  const parts = Object.entries(answers).map(([id, v]) => {
+    const question = lookup(id);
+    if (question !== undefined) return answerPhrase(question, v);
+    return `${id}: ${v === null ? 'not answered' : Array.isArray(v) ? v.join(', ') : String(v)}`;
+  });
   return parts.length === 0 ? '' : ` (your answers: ${parts.join('; ')})`;
 }
 
@@ -42,9 +67,9 @@ function answersNote(answers: FiredRule['answers']): string {
  * result, and always for an `engine:` entry (its reason is generic, so the reader needs to see
  * which questions it means).
  */
-function statement(f: { rule?: string; reason: string; source: readonly Citation[]; answers?: FiredRule['answers'] }, withAnswers = false): string {
+function statement(f: { rule?: string; reason: string; source: readonly Citation[]; answers?: FiredRule['answers'] }, lookup: Lookup, withAnswers = false): string {
   const show = f.answers !== undefined && (withAnswers || f.rule?.startsWith('engine:') === true);
-  const reason = show ? `${f.reason}${answersNote(f.answers as FiredRule['answers'])}` : f.reason;
+  const reason = show ? `${f.reason}${answersNote(f.answers as FiredRule['answers'], lookup)}` : f.reason;
   const cite = citeSources(f.source);
   return cite === '' ? reason : `${reason}  ${cite}`;
 }
@@ -52,18 +77,47 @@ function statement(f: { rule?: string; reason: string; source: readonly Citation
 export function renderResultText(result: Result, opts: TextOptions): string {
   const chalk = new Chalk({ level: opts.color ? 1 : 0 });
   const width = opts.width;
+  const lookup = lookupIn(opts.questionnaire);
   const out: string[] = [];
   const item = (label: string, text: string): void => {
     const lines = wrap(`${label} ${text}`, width, 2, 4);
     const first = lines[0] as string;
     out.push(`  ${chalk.cyan(label)}${first.slice(2 + label.length)}`, ...lines.slice(1));
   };
+  // The advice's paragraphs, each wrapped, with a blank line between them; its sources (the
+  // questionnaire's `unscreened` block has some, an outcome none) end the last paragraph.
+  const advice = (): void => {
+    const paragraphs = result.advice.split('\n').filter((p) => p.trim() !== '');
+    const cite = citeSources(result.adviceSource ?? []);
+    if (cite !== '' && paragraphs.length > 0) paragraphs.push(`${paragraphs.pop() as string}  ${cite}`);
+    paragraphs.forEach((p, i) => out.push(...(i > 0 ? [''] : []), ...wrap(p, width, 0, 0)));
+  };
+  // Each red-flag question left unanswered, by name: "not screened" is not "fine".
+  const unscreened = result.unscreened ?? [];
+  const notScreened = (): void => {
+    if (unscreened.length === 0) return;
+    out.push(chalk.bold('Not screened'));
+    const some = unscreened.length === 1 ? 'a question about a warning sign' : `${unscreened.length} questions about warning signs`;
+    out.push(...wrap(`You did not answer ${some}, so this result cannot rule ${unscreened.length === 1 ? 'it' : 'them'} out:`, width, 0, 0));
+    for (const u of unscreened) out.push(...wrap(`- ${nameOf(lookup, u.question)}`, width, 2, 4));
+  };
+  // The advice is the questionnaire's "not screened" advice exactly when it has sources of its own.
+  const adviceIsNotScreened = result.adviceSource !== undefined && unscreened.length > 0;
 
   if (opts.heading !== false) {
     out.push(chalk.bold(result.title));
-    // The advice's paragraphs, each wrapped, with a blank line between them.
-    const paragraphs = result.advice.split('\n').filter((p) => p.trim() !== '');
-    paragraphs.forEach((p, i) => out.push(...(i > 0 ? [''] : []), ...wrap(p, width, 0, 0)));
+    if (adviceIsNotScreened) {
+      out.push('');
+      notScreened();
+    }
+    advice();
+    if (!adviceIsNotScreened && unscreened.length > 0) {
+      out.push('');
+      notScreened();
+    }
+    out.push('');
+  } else if (unscreened.length > 0) {
+    notScreened();
     out.push('');
   }
 
@@ -71,14 +125,14 @@ export function renderResultText(result: Result, opts: TextOptions): string {
   // under "also:"; rules that only add cautions speak through the cautions (JSON lists them all).
   const decisive = result.fired.filter((f: FiredRule) => f.outcome === result.disposition);
   if (decisive.length === 0) item('because:', 'nothing in your answers needs a professional to check you first');
-  for (const f of decisive) item('because:', statement(f, true));
+  for (const f of decisive) item('because:', statement(f, lookup, true));
   if (result.stoppedEarly) item('stopped early:', 'this answer needs action now, so the remaining questions were not asked');
   const outranked = new Set(result.outranked);
-  for (const f of result.fired) if (outranked.has(f.rule)) item('also:', statement(f));
-  for (const c of result.cautions) item('tell your therapist:', statement({ reason: c.text, source: c.source }));
-  if (result.missing.length > 0) item('not answered:', result.missing.join(', '));
+  for (const f of result.fired) if (outranked.has(f.rule)) item('also:', statement(f, lookup));
+  for (const c of result.cautions) item('tell your therapist:', statement({ reason: c.text, source: c.source }, lookup));
+  if (result.missing.length > 0) item('not answered:', result.missing.map((id) => nameOf(lookup, id)).join('; '));
   if (result.ignored.length > 0) {
-    item(result.stoppedEarly ? 'not used (after the early stop):' : 'not used (not on your path):', result.ignored.join(', '));
+    item(result.stoppedEarly ? 'not used (after the early stop):' : 'not used (not on your path):', result.ignored.map((id) => nameOf(lookup, id)).join('; '));
   }
 
   out.push('');

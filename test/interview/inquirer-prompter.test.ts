@@ -220,6 +220,36 @@ describe('review lines', () => {
   });
 });
 
+describe('the review names questions by their label and answers in their own words, never ids', () => {
+  const entries = async () => {
+    const { reviewEntry } = await import('../../src/interview/run-interview.js');
+    return [
+      reviewEntry({ ...q<YesNoQuestion>('saddle'), label: 'numbness between the legs' }, 'unsure'),
+      reviewEntry({ ...q<ChoiceQuestion>('side'), label: 'which leg' }, 'left'),
+      reviewEntry(q<YesNoQuestion>('pain'), null),
+    ];
+  };
+
+  it('in the arrow-key review', async () => {
+    const { prompter, next } = setup();
+    void prompter.review(await entries());
+    const screen = (await next()).getScreen();
+    expect(screen).toContain('1. Numbness between the legs  → Not sure');
+    expect(screen).toContain('2. Which leg  → Left leg');
+    expect(screen).toContain('3. Do you have leg pain?  → Skipped');
+    expect(screen).not.toMatch(/saddle|unsure|\bleft\b/);
+  });
+
+  it('in the plain review', async () => {
+    const { prompter, next, written } = setup(true);
+    void prompter.review(await entries());
+    await next();
+    const text = written.join('');
+    expect(text).toContain('1. Numbness between the legs: Not sure\n2. Which leg: Left leg\n3. Do you have leg pain? Answer: Skipped\n');
+    expect(text).not.toMatch(/saddle|unsure|\bleft\b/);
+  });
+});
+
 describe('Ctrl+C outside a prompt (the interrupt signal)', () => {
   it('once the signal is aborted, the next prompt stops at once as if Ctrl+C was pressed in it, in both prompters', async () => {
     const prompts = await import('@inquirer/prompts');

@@ -63,7 +63,7 @@ export async function runEvaluate(source: string, opts: EvaluateOptions, { io }:
       const toFile = opts.output !== undefined && opts.output !== '-';
       // Readable lines: the terminal's width up to 100 columns; 80 when written to a file or pipe.
       const width = !toFile && io.stdout.isTTY && io.stdout.columns !== undefined ? Math.min(io.stdout.columns, 100) : 80;
-      await writeOutput(io, renderResultText(result, { color: !toFile && useColor(io.stdout, io.env), width }), target);
+      await writeOutput(io, renderResultText(result, { questionnaire, color: !toFile && useColor(io.stdout, io.env), width }), target);
       return;
     }
     default: {

@@ -64,7 +64,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, io: 
     ? createPlainPrompter(createLinePrompts(), { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80 })
     : createInquirerPrompter(await (promptsLoading as Promise<typeof import('@inquirer/prompts')>), { chalk, io: promptIo, write, columns: io.stdout.columns ?? 80, ...(rows(io) ? { rows: rows(io) } : {}) });
   const width = io.stdout.columns ?? 80;
-  const screens = createScreens(write, { chalk, plain, width, ...(rows(io) ? { rows: rows(io) } : {}) }, (r, heading) => renderResultText(r, { color, width: Math.min(width, 100), heading }));
+  const screens = createScreens(write, { chalk, plain, width, ...(rows(io) ? { rows: rows(io) } : {}) }, (r, heading) => renderResultText(r, { questionnaire, color, width: Math.min(width, 100), heading }));
 
   // After SIGHUP the terminal is gone: writing to it fails (EIO). Nothing can be shown any more,
   // but the answers must still be saved and the exit code set, so such a failure is not a crash.
