@@ -4,7 +4,7 @@
  * steer a terminal), a cap on nesting (checked on the raw text before the parser sees it, and
  * again on the tree), a cap on how far aliases expand, duplicate keys, at most MAX_QUESTIONS
  * questions.
- * YAML 1.2 core schema: `yes`/`no` stay strings. A BOM is dropped and CRLF is accepted; positions
+ * YAML 1.2 core schema: `yes`/`no` stay strings. A BOM is dropped; CRLF and CR alone are accepted; positions
  * are those an editor shows (the BOM is not a column).
  */
 import { createHash } from 'node:crypto';
@@ -58,6 +58,9 @@ export function readYaml(input: string | Uint8Array, file: string, size?: number
     return { reader: early, sha256 };
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  // Old Mac line ends (CR alone) are line breaks in YAML 1.2; the parser knows only LF and CRLF.
+  // Same length, so every position stays where an editor shows it.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   if (text.trim() === '') {
     early.report('input.empty', 'the file is empty; a questionnaire needs at least id, version, title, questions, rules, outcomes and sources', origin);
     return { reader: early, sha256 };

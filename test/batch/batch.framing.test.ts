@@ -140,7 +140,7 @@ describe('JSON array splitting', () => {
   function split(input: string, pieceSize: number) {
     const s = new JsonArraySplitter('in.json');
     const lines: number[] = [];
-    const texts: string[] = [];
+    const texts: (string | null)[] = [];
     for (let i = 0; i < input.length; i += pieceSize) {
       const out = s.push(input.slice(i, i + pieceSize));
       lines.push(...out.lines);

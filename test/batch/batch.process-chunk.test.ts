@@ -88,7 +88,7 @@ describe('JSONL chunks', () => {
     });
     const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(lines[1]?.error).toMatch(/^not valid JSON: /);
+    expect(lines[1]?.error).toMatch(/^column \d+: /);
     expect(lines[2]).toEqual({ line: 3, id: 'p3', error: 'the answers are for questionnaire "other", not "fake"' });
     expect(lines[3]).toEqual({ line: 4, error: '"leg_pian" is not a question of fake' });
     expect(lines[4]).toEqual({ line: 5, error: '"age": 140 is above the maximum 120' });
@@ -194,6 +194,6 @@ describe('records far larger than the questionnaire', () => {
 describe('JSON array chunks', () => {
   it('uses the line each element starts on', () => {
     const r = run({ kind: 'json', lines: [2, 5], texts: ['{"leg_pain":"yes","age":3}', '{"leg_pain":'] }, 'json');
-    expect(r.out).toBe('{"line":2,"disposition":"see_gp","cautions":[],"fired":["leg-pain"],"missing":[]},\n{"line":5,"error":"not valid JSON: Unexpected end of JSON input"}');
+    expect(r.out).toBe('{"line":2,"disposition":"see_gp","cautions":[],"fired":["leg-pain"],"missing":[]},\n{"line":5,"error":"column 13: unexpected end of file"}');
   });
 });

@@ -71,7 +71,7 @@ describe('batch: input formats', () => {
     expect(r.code).toBe(65);
     const out = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(out.map((o) => o.line)).toEqual([2, 3]);
-    expect(out[1]).toEqual({ line: 3, error: '"pain_intensity": 14 is above the maximum 10' });
+    expect(out[1]).toEqual({ line: 3, element: 1, error: '"pain_intensity": 14 is above the maximum 10' });
   });
 
   it('--from says the format when the name does not; without it the command refuses', async () => {
@@ -100,7 +100,7 @@ describe('batch: output formats', () => {
     const csv = (await runCli(['batch', '-', '--to', 'csv'], { stdin: input })).stdout.trim().split('\n');
     const good = jsonl[0]!;
     expect(csv[1]).toBe(`1,,${String(good.disposition)},${(good.cautions as string[]).join(' ')},${(good.fired as string[]).join(' ')},${(good.missing as string[]).join(' ')},`);
-    expect(csv[2]).toMatch(/^2,,,,,,"?not valid JSON: /);
+    expect(csv[2]).toMatch(/^2,,,,,,"?column \d+: /);
   });
 
   it('an empty input gives an empty JSON array and exit 0', async () => {
@@ -154,7 +154,7 @@ describe('batch: bad records and exit codes', () => {
     expect(out[3]).toEqual({ line: 4, error: '"pain_intensity": 14 is above the maximum 10' });
     expect(out[4]).toEqual({ line: 5, id: 'p5', error: 'the answers are for questionnaire "another", not "sciatica-massage"' });
     const err = r.stderr.split('\n');
-    expect(err[0]).toMatch(/^<stdin>:2: not valid JSON: /);
+    expect(err[0]).toMatch(/^<stdin>:2:\d+: /);
     expect(err.slice(1, 4)).toEqual([
       '<stdin>:3: "leg_pian" is not a question of sciatica-massage (did you mean "leg_pain"?)',
       '<stdin>:4: "pain_intensity": 14 is above the maximum 10',

@@ -14,7 +14,9 @@ import { openAtomicOutput, resolveWriteTarget, writeError, type AtomicOutput } f
 import { loadBatchEngine } from '../../io/batch/batch-engine.js';
 import { InProcessRunner, WorkerPool, workersAvailable, type ChunkRunner } from '../../io/batch/chunk-runner.js';
 import { formatOfFileName, type InputFormat, type OutputFormat } from '../../io/batch/formats.js';
-import { recordFormatter } from '../../io/batch/format-record.js';
+import { delimiterName, planCsvColumns } from '../../io/batch/csv-columns.js';
+import type { CsvDelimiter, CsvReading } from '../../io/batch/input-framer.js';
+import { recordFormatter, type RecordLayout } from '../../io/batch/format-record.js';
 import { ChunkProcessor } from '../../io/batch/process-chunk.js';
 import { NO_PROGRESS, terminalProgress } from '../../io/batch/progress.js';
 import { readFilePieces } from '../../io/batch/read-file-pieces.js';
@@ -33,6 +35,14 @@ export interface BatchOptions {
   jobs?: number;
   /** Replace an existing -o file (never the input). */
   force?: boolean;
+  /** CSV input: the field delimiter (else detected from the header). */
+  delimiter?: CsvDelimiter;
+  /** CSV input: columns not read (repeatable). */
+  ignoreColumn?: string[];
+  /** CSV input: columns copied into the output (repeatable). */
+  keepColumn?: string[];
+  /** CSV output for Excel: `;`, CRLF and a BOM. */
+  excel?: boolean;
 }
 
 /** Inputs smaller than this are evaluated in-process: starting workers would cost more. */
@@ -45,6 +55,11 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
   if (!from) {
     throw new ScreenError('cli.unknown-format', EXIT.usage, `cannot tell the format of ${input} from its name; add --from jsonl, --from csv or --from json`);
   }
+  if (from !== 'csv' && (options.delimiter !== undefined || options.ignoreColumn || options.keepColumn)) {
+    const which = options.delimiter !== undefined ? '--delimiter' : options.ignoreColumn ? '--ignore-column' : '--keep-column';
+    throw new ScreenError('cli.bad-option', EXIT.usage, `${which} is for CSV input; ${input} is read as ${from.toUpperCase()}`);
+  }
+  if (options.excel && options.to !== 'csv') throw new ScreenError('cli.bad-option', EXIT.usage, '--excel is for CSV output: add --to csv');
   const q = await loadQuestionnaireArg(options.questionnaire, io);
 
   const inputName = stdin ? '<stdin>' : input;
@@ -82,8 +97,17 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
     interrupt.abort();
   });
   try {
-    runner = await startRunner(options, q, stdin ? undefined : inputSize);
-    const formatter = recordFormatter(options.to, options.full ?? false);
+    const layout = { element: from === 'json', keep: options.keepColumn ?? [], excel: options.excel ?? false };
+    runner = await startRunner(options, q, stdin ? undefined : inputSize, layout);
+    const formatter = recordFormatter(options.to, options.full ?? false, undefined, undefined, layout);
+    const csv: CsvReading = {
+      delimiter: options.delimiter,
+      plan(names, delimiter, detected) {
+        // Commas are what everyone expects; anything else is said, so a wrong guess is seen.
+        if (delimiter !== ',') io.stderr.write(`batch: ${inputName}: CSV fields separated by ${delimiterName(delimiter)}${detected ? ' (found in the header; --delimiter to choose)' : ''}\n`);
+        return planCsvColumns(names, q, { ignore: options.ignoreColumn ?? [], keep: options.keepColumn ?? [] }, inputName);
+      },
+    };
     const source = inputHandle ? readFilePieces(inputHandle) : io.stdin;
     const summary = await runBatch({
       input: source,
@@ -96,6 +120,7 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
       stderr: io.stderr,
       progress: io.stderr.isTTY ? terminalProgress(io.stderr, inputSize) : NO_PROGRESS,
       signal: interrupt.signal,
+      csv,
     });
     if (summary.brokenPipe) return EXIT.ok;
     if (summary.interrupted) {
@@ -115,8 +140,8 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
   }
 }
 
-async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: number | undefined): Promise<ChunkRunner> {
-  const settings = { to: options.to, full: options.full ?? false };
+async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: number | undefined, layout: RecordLayout): Promise<ChunkRunner> {
+  const settings = { to: options.to, full: options.full ?? false, ...layout };
   const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
   const small = inputSize !== undefined && inputSize < WORKER_THRESHOLD_BYTES;
   if (jobs > 1 && !small && workersAvailable()) {

@@ -21,10 +21,24 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
     .option('-q, --questionnaire <file>', 'questionnaire file (default: the bundled sciatica-massage questionnaire)')
     .option('--full', 'write the whole result of each record, not only its summary')
     .option('--jobs <n>', 'worker threads (default: one per CPU; 1 = none)', parseJobs)
+    .option('--delimiter <char>', 'CSV input: the field delimiter: "," ";" or tab (default: found in the header)', parseDelimiter)
+    .option('--ignore-column <name>', 'CSV input: a column not to read (repeatable)', collect)
+    .option('--keep-column <name>', 'CSV input: a column to copy into each result, to join back (repeatable)', collect)
+    .option('--excel', 'CSV output for Excel: ";" between fields, CRLF and a BOM (with --to csv)')
     .action(async (input: string, options: BatchOptions) => {
       const { runBatchCommand } = await import('../actions/batch.js');
       ctx.state.exitCode = await runBatchCommand(input, options, ctx);
     });
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function parseDelimiter(value: string): ',' | ';' | '\t' {
+  if (value === ',' || value === ';') return value;
+  if (value === '\t' || value === '\\t' || value.toLowerCase() === 'tab') return '\t';
+  throw new ScreenError('cli.bad-option', EXIT.usage, `--delimiter must be "," ";" or tab, not ${JSON.stringify(value)}`);
 }
 
 function parseJobs(value: string): number {

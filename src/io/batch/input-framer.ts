@@ -9,7 +9,7 @@ import { BatchFormatError } from './batch-format-error.js';
 import type { InputFormat } from './formats.js';
 import { JsonArraySplitter } from './json-array-splitter.js';
 import type { ChunkTask } from './process-chunk.js';
-import { countLines, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoundary } from './record-boundaries.js';
+import { countLines, detectCsvDelimiter, firstCsvRecordBoundary, lastCsvRecordBoundary, lastLineBoundary } from './record-boundaries.js';
 
 /** The largest record read. An answers record is about 1 KiB; the cap keeps a hostile line from
  * exhausting memory. A longer JSONL line becomes an error record and the batch goes on (its end
@@ -29,13 +29,42 @@ export interface InputFramer {
   end(): ChunkTask[];
 }
 
+/** The CSV field delimiters read. */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/** How the columns of a CSV input are used, decided once from its header. */
+export interface CsvColumnPlan {
+  /** Per column: the question id it answers, `id` for the record id, or `''` for a column not read as an answer. */
+  readonly header: readonly string[];
+  /** Columns copied into each output record (--keep-column), in output order. */
+  readonly keep: readonly number[];
+}
+
+export interface CsvReading {
+  /** The delimiter to use; detected from the header when absent. */
+  readonly delimiter?: CsvDelimiter;
+  /** Decides the use of each column from the header names (trimmed) and the delimiter used; may
+   * throw a BatchFormatError (exit 65) for a header that cannot be used. Called once. */
+  plan(names: readonly string[], delimiter: CsvDelimiter, detected: boolean): CsvColumnPlan;
+}
+
+/** Every column by its own name (no questionnaire): what the framer does without a `CsvReading`. */
+const PLAIN_COLUMNS: CsvReading = { plan: (names) => ({ header: names, keep: [] }) };
+
 /** `allocate(n)`: where a task's `n` bytes are copied (e.g. a BufferPool's `take`); fresh by default. */
-export function inputFramer(format: InputFormat, file: string, allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n)): InputFramer {
+export function inputFramer(
+  format: InputFormat,
+  file: string,
+  allocate: (length: number) => Uint8Array = (n) => new Uint8Array(n),
+  csv: CsvReading = PLAIN_COLUMNS,
+): InputFramer {
   switch (format) {
     case 'jsonl':
       return new LineFramer(file, lastLineBoundary, (bytes, firstLine) => ({ kind: 'jsonl', firstLine, bytes }), allocate, true);
-    case 'csv':
-      return new CsvFramer(file, allocate);
+    case 'csv': {
+      const delimiter = { byte: 0x2c };
+      return new CsvFramer(file, allocate, csv, delimiter);
+    }
     case 'json':
       return new JsonArrayFramer(file);
     default: {
@@ -63,6 +92,31 @@ function hasBom(buf: Uint8Array): boolean {
   return buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Old Mac line ends (CR alone, as "CSV (Macintosh)" writes): decided on the first piece that has
+ * a line end — CR and no LF means every CR is a line end, and is read as LF from then on.
+ */
+class LineEnds {
+  private crOnly: boolean | undefined;
+
+  apply(bytes: Uint8Array): Uint8Array {
+    if (this.crOnly === undefined) {
+      const cr = bytes.indexOf(CR);
+      const lf = bytes.indexOf(LF);
+      if (lf !== -1 && (cr === -1 || lf < cr)) this.crOnly = false;
+      else if (cr === -1 || cr === bytes.length - 1) return bytes; // undecided (a CRLF may be split here)
+      else this.crOnly = bytes[cr + 1] !== LF;
+    }
+    if (!this.crOnly || bytes.indexOf(CR) === -1) return bytes;
+    const copy = Uint8Array.from(bytes);
+    for (let i = copy.indexOf(CR); i !== -1; i = copy.indexOf(CR, i + 1)) copy[i] = LF;
+    return copy;
+  }
+}
+
 /** Cuts at record boundaries given by `boundary`; the tail waits for the next piece. */
 class LineFramer implements InputFramer {
   private carry: Uint8Array = new Uint8Array(0);
@@ -73,6 +127,7 @@ class LineFramer implements InputFramer {
   protected started = false;
   /** Discarding the rest of an oversized line (JSONL only), up to and including its LF. */
   private skipping = false;
+  protected readonly lineEnds = new LineEnds();
 
   constructor(
     protected readonly file: string,
@@ -83,13 +138,17 @@ class LineFramer implements InputFramer {
     private readonly skipOversized = false,
   ) {}
 
-  push(bytes: Uint8Array): ChunkTask[] {
+  push(piece: Uint8Array): ChunkTask[] {
+    return this.pushLines(this.lineEnds.apply(piece));
+  }
+
+  protected pushLines(bytes: Uint8Array): ChunkTask[] {
     if (this.skipping) {
       const lf = bytes.indexOf(0x0a);
       if (lf === -1) return [];
       this.skipping = false;
       const skipped = this.oversized();
-      return [skipped, ...this.push(bytes.subarray(lf + 1))];
+      return [skipped, ...this.pushLines(bytes.subarray(lf + 1))];
     }
     const owned = this.carry.length > 0; // else `buf` is the caller's (reused) buffer
     let buf = owned ? this.join(bytes) : bytes;
@@ -163,42 +222,74 @@ class LineFramer implements InputFramer {
   }
 }
 
-/** The first record is the header (question ids and an optional `id` column); the rest are records. */
+/**
+ * The first record is the header (question ids and an optional `id` column); the rest are
+ * records. The field delimiter is the one given, or the one the header line uses most.
+ */
 class CsvFramer extends LineFramer {
-  private header: readonly string[] | undefined;
+  private columns: CsvColumnPlan | undefined;
   private headBuf: Uint8Array = new Uint8Array(0);
+  private delimiterText: CsvDelimiter = ',';
 
-  constructor(file: string, allocate: (length: number) => Uint8Array) {
-    super(file, lastCsvRecordBoundary, (bytes, firstLine) => ({ kind: 'csv', firstLine, bytes, header: this.header ?? [] }), allocate);
+  constructor(
+    file: string,
+    allocate: (length: number) => Uint8Array,
+    private readonly reading: CsvReading,
+    /** Shared with the boundary function, which runs before the header is known. */
+    private readonly delimiter: { byte: number },
+  ) {
+    super(
+      file,
+      (buf) => lastCsvRecordBoundary(buf, delimiter.byte),
+      (bytes, firstLine) => ({ kind: 'csv', firstLine, bytes, header: this.columns?.header ?? [], delimiter: this.delimiterText, keep: this.columns?.keep ?? [] }),
+      allocate,
+    );
   }
 
-  override push(bytes: Uint8Array): ChunkTask[] {
-    if (this.header) return super.push(bytes);
+  override push(piece: Uint8Array): ChunkTask[] {
+    const bytes = this.lineEnds.apply(piece);
+    if (this.columns) return this.pushLines(bytes);
     this.headBuf = concat(this.headBuf, ownedCopy(bytes, 0, bytes.length));
     const start = hasBom(this.headBuf) ? 3 : 0;
-    const cut = firstCsvRecordBoundary(this.headBuf.subarray(start));
+    const head = this.headBuf.subarray(start);
+    const lf = head.indexOf(LF);
+    if (lf === -1 && this.headBuf.length <= MAX_RECORD_BYTES) return [];
+    this.chooseDelimiter(lf === -1 ? head : head.subarray(0, lf + 1));
+    const cut = firstCsvRecordBoundary(head, this.delimiter.byte);
     if (cut === 0) {
       if (this.headBuf.length > MAX_RECORD_BYTES) throw new BatchFormatError(this.file, 1, `the header row is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (an unclosed quote?)`);
       return [];
     }
-    const rest = this.acceptHeader(this.headBuf.subarray(start, start + cut), this.headBuf.subarray(start + cut));
-    return rest.length === 0 ? [] : super.push(rest);
+    const rest = this.acceptHeader(head.subarray(0, cut), head.subarray(cut));
+    return rest.length === 0 ? [] : this.pushLines(rest);
   }
 
   override end(): ChunkTask[] {
-    if (!this.header) {
+    if (!this.columns) {
       const start = hasBom(this.headBuf) ? 3 : 0;
-      if (this.headBuf.length > start) this.acceptHeader(this.headBuf.subarray(start), new Uint8Array(0));
+      if (this.headBuf.length > start) {
+        this.chooseDelimiter(this.headBuf.subarray(start));
+        this.acceptHeader(this.headBuf.subarray(start), new Uint8Array(0));
+      }
       return [];
     }
     return super.end();
+  }
+
+  private detected = false;
+
+  private chooseDelimiter(firstLine: Uint8Array): void {
+    const given = this.reading.delimiter;
+    this.detected = given === undefined;
+    this.delimiter.byte = given === undefined ? detectCsvDelimiter(firstLine) : given.charCodeAt(0);
+    this.delimiterText = String.fromCharCode(this.delimiter.byte) as CsvDelimiter;
   }
 
   /** Reads and checks the header row; returns the bytes after it. */
   private acceptHeader(headerBytes: Uint8Array, rest: Uint8Array): Uint8Array {
     let rows: string[][];
     try {
-      rows = parseCsv(Buffer.from(headerBytes), { record_delimiter: ['\r\n', '\n'], relax_column_count: true, to: 1 }) as string[][];
+      rows = parseCsv(Buffer.from(headerBytes), { record_delimiter: ['\r\n', '\n'], relax_column_count: true, to: 1, delimiter: this.delimiterText }) as string[][];
     } catch (e) {
       throw new BatchFormatError(this.file, 1, `the header row cannot be read: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -210,7 +301,7 @@ class CsvFramer extends LineFramer {
       if (seen.has(h)) throw new BatchFormatError(this.file, 1, `header column "${h}" appears twice`);
       seen.add(h);
     }
-    this.header = header;
+    this.columns = this.reading.plan(header, this.delimiterText, this.detected);
     this.line += countLines(headerBytes);
     this.started = true;
     this.headBuf = new Uint8Array(0);
@@ -218,25 +309,24 @@ class CsvFramer extends LineFramer {
   }
 }
 
-/** A JSON array, cut into its elements. */
+/** A JSON array, cut into its elements; an element over MAX_RECORD_BYTES characters is an error record. */
 class JsonArrayFramer implements InputFramer {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   private readonly splitter: JsonArraySplitter;
 
   constructor(file: string) {
-    this.splitter = new JsonArraySplitter(file);
+    this.splitter = new JsonArraySplitter(file, MAX_RECORD_BYTES);
   }
 
   push(bytes: Uint8Array): ChunkTask[] {
-    const { lines, texts } = this.splitter.push(this.decoder.decode(bytes, { stream: true }));
-    return texts.length === 0 ? [] : [{ kind: 'json', lines, texts }];
+    const e = this.splitter.push(this.decoder.decode(bytes, { stream: true }));
+    return e.texts.length === 0 ? [] : [{ kind: 'json', first: e.first, lines: e.lines, cols: e.cols, texts: e.texts }];
   }
 
   end(): ChunkTask[] {
     const tail = this.splitter.push(this.decoder.decode());
     const last = this.splitter.end();
-    const lines = [...tail.lines, ...last.lines];
     const texts = [...tail.texts, ...last.texts];
-    return texts.length === 0 ? [] : [{ kind: 'json', lines, texts }];
+    return texts.length === 0 ? [] : [{ kind: 'json', first: tail.first, lines: [...tail.lines, ...last.lines], cols: [...tail.cols, ...last.cols], texts }];
   }
 }

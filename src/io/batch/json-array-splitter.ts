@@ -1,8 +1,13 @@
 /**
  * Cuts a JSON array, fed as text in pieces of any size, into the text of its elements, each with
- * the 1-based line it starts on, without holding more than one element in memory. It checks only
- * the array's own punctuation; each element is parsed later (a broken element is one error record).
- * Punctuation that is not a JSON array throws `BatchFormatError`.
+ * its 0-based index in the array and the 1-based line and column it starts on, without holding
+ * more than one element in memory. It checks only the array's own punctuation; each element is
+ * parsed later (a broken element is one error record). Punctuation that is not a JSON array
+ * throws `BatchFormatError`.
+ *
+ * An element longer than `maxChars` is never buffered: once it passes the cap its text is dropped
+ * while the scan goes on to its end (strings and nesting are still tracked), and it is returned as
+ * `null` — an error record — so the elements after it are still read.
  */
 import { BatchFormatError } from './batch-format-error.js';
 
@@ -29,8 +34,12 @@ function isSpace(c: number): boolean {
 }
 
 export interface JsonElements {
+  /** Index in the array of the first element returned (the others follow it). */
+  readonly first: number;
   readonly lines: number[];
-  readonly texts: string[];
+  readonly cols: number[];
+  /** The text of each element, or `null` for one longer than the cap. */
+  readonly texts: (string | null)[];
 }
 
 export class JsonArraySplitter {
@@ -41,15 +50,25 @@ export class JsonArraySplitter {
   private escaped = false;
   /** Start line of the element being read, and its text read in earlier pieces. */
   private startLine = 0;
+  private startCol = 0;
   private pending = '';
+  private pendingTooLong = false;
   private scalar = false;
+  /** Index of the next element. */
+  private index = 0;
+  /** 1-based column of the first character of the next piece. */
+  private colAtPieceStart = 1;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly maxChars = Infinity,
+  ) {}
 
   /** Feeds the next piece; returns the elements it completed, in order. */
   push(text: string): JsonElements {
-    const out: JsonElements = { lines: [], texts: [] };
+    const out: JsonElements = { first: this.index, lines: [], cols: [], texts: [] };
     let valueFrom = this.state === State.InValue ? 0 : -1;
+    let lastLf = -1;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -71,6 +90,7 @@ export class JsonArraySplitter {
           } else {
             this.state = State.InValue;
             this.startLine = this.line;
+            this.startCol = lastLf === -1 ? this.colAtPieceStart + i : i - lastLf;
             this.depth = 0;
             this.inString = false;
             this.escaped = false;
@@ -108,15 +128,24 @@ export class JsonArraySplitter {
           if (!isSpace(c)) throw this.unexpected(c, 'nothing after the closing ]');
           break;
       }
-      if (c === LF) this.line++;
+      if (c === LF) {
+        this.line++;
+        lastLf = i;
+      }
     }
-    if (this.state === State.InValue && valueFrom !== -1) this.pending += text.slice(valueFrom);
+    this.colAtPieceStart = lastLf === -1 ? this.colAtPieceStart + n : n - lastLf;
+    if (this.state === State.InValue && valueFrom !== -1) {
+      if (this.pendingTooLong || this.pending.length + (n - valueFrom) > this.maxChars) {
+        this.pending = '';
+        this.pendingTooLong = true;
+      } else this.pending += text.slice(valueFrom);
+    }
     return out;
   }
 
   /** Call at the end of the input: throws if the array is not closed. */
   end(): JsonElements {
-    const out: JsonElements = { lines: [], texts: [] };
+    const out: JsonElements = { first: this.index, lines: [], cols: [], texts: [] };
     if (this.state === State.InValue && this.scalar) {
       this.finish('', out);
     }
@@ -128,8 +157,12 @@ export class JsonArraySplitter {
 
   private finish(tail: string, out: JsonElements): void {
     out.lines.push(this.startLine);
-    out.texts.push(this.pending + tail);
+    out.cols.push(this.startCol);
+    const tooLong = this.pendingTooLong || this.pending.length + tail.length > this.maxChars;
+    out.texts.push(tooLong ? null : this.pending + tail);
     this.pending = '';
+    this.pendingTooLong = false;
+    this.index++;
     this.state = State.AfterValue;
   }
 

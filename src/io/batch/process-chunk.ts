@@ -4,21 +4,32 @@
  * Line numbers are 1-based lines of the input file where a record starts.
  */
 import { parse as parseCsv, type CsvError } from 'csv-parse/sync';
+import { NOT_UTF8, readAnswersText } from '../answers-file.js';
 import type { Answers, Questionnaire } from '../../questionnaire/model.js';
 import type { Result } from '../../engine/result.js';
 import type { ResultSummary } from '../../engine/evaluate.js';
 import type { BatchEngine, BatchAnswerProblem } from './batch-engine.js';
-import { recordFormatter, type RecordFormatter } from './format-record.js';
+import { recordFormatter, type RecordFormatter, type RecordLayout } from './format-record.js';
 import type { OutputFormat } from './formats.js';
 import { countLines, csvRecordEnds } from './record-boundaries.js';
 
 export type ChunkTask =
   /** Whole lines of JSONL (the last one may lack its LF), the first being line `firstLine`. */
   | { readonly kind: 'jsonl'; readonly firstLine: number; readonly bytes: Uint8Array }
-  /** Elements of a JSON array, each with the line it starts on. */
-  | { readonly kind: 'json'; readonly lines: readonly number[]; readonly texts: readonly string[] }
-  /** Whole CSV records (no header), the first starting on line `firstLine`. */
-  | { readonly kind: 'csv'; readonly firstLine: number; readonly bytes: Uint8Array; readonly header: readonly string[] }
+  /** Elements of a JSON array, the first being element `first` (0-based), each with the line and
+   * column it starts on; `null` for an element longer than the cap (an error record). */
+  | { readonly kind: 'json'; readonly first?: number; readonly lines: readonly number[]; readonly cols?: readonly number[]; readonly texts: readonly (string | null)[] }
+  /** Whole CSV records (no header), the first starting on line `firstLine`. `header`: per column,
+   * the question id it answers, `id`, or `''` for a column not read as an answer; `delimiter`
+   * between fields (default `,`); `keep`: the columns copied into each output record. */
+  | {
+      readonly kind: 'csv';
+      readonly firstLine: number;
+      readonly bytes: Uint8Array;
+      readonly header: readonly string[];
+      readonly delimiter?: string;
+      readonly keep?: readonly number[];
+    }
   /** A record the framer could not pass on (a JSONL line over the size cap): an error record. */
   | { readonly kind: 'error'; readonly line: number; readonly message: string };
 
@@ -35,7 +46,7 @@ export interface ChunkResult {
   readonly errorMessages: readonly string[];
 }
 
-export interface ChunkSettings {
+export interface ChunkSettings extends RecordLayout {
   readonly to: OutputFormat;
   readonly full: boolean;
 }
@@ -48,13 +59,14 @@ export class ChunkProcessor {
   private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   /** The output shows only the summary: records take the engine's summary-only path (no Result, no answers object). */
   private readonly summaryOnly: boolean;
+  private readonly strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
   constructor(
     private readonly q: Questionnaire,
     private readonly engine: BatchEngine,
     settings: ChunkSettings,
   ) {
-    this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r), q);
+    this.formatter = recordFormatter(settings.to, settings.full, (r) => engine.resultToPlain(r), q, settings);
     this.multi = new Set(q.questions.filter((x) => x.type === 'multi').map((x) => x.id));
     this.maxKeys = q.questions.length + EXTRA_KEYS_ALLOWED;
     this.summaryOnly = !settings.full && settings.to !== 'fhir';
@@ -67,10 +79,16 @@ export class ChunkProcessor {
         this.jsonl(task.bytes, task.firstLine, acc);
         break;
       case 'json':
-        for (let i = 0; i < task.texts.length; i++) this.jsonDocument(task.texts[i] ?? '', task.lines[i] ?? 0, acc);
+        for (let i = 0; i < task.texts.length; i++) {
+          const text = task.texts[i];
+          const line = task.lines[i] ?? 0;
+          const element = task.first === undefined ? undefined : task.first + i;
+          if (text === null || text === undefined) acc.error(line, undefined, `the element is longer than ${MAX_RECORD_MIB} MiB`, { element });
+          else this.jsonDocument(text, line, task.cols?.[i] ?? 1, acc, element);
+        }
         break;
       case 'csv':
-        this.csv(task.bytes, task.firstLine, task.header, acc);
+        this.csv(task.bytes, task.firstLine, { header: task.header, delimiter: task.delimiter ?? ',', keep: task.keep ?? [] }, acc);
         break;
       case 'error':
         acc.error(task.line, undefined, task.message);
@@ -84,7 +102,13 @@ export class ChunkProcessor {
   }
 
   private jsonl(bytes: Uint8Array, firstLine: number, acc: Accumulator): void {
-    const text = this.decoder.decode(bytes);
+    let text: string;
+    try {
+      text = this.strictDecoder.decode(bytes);
+    } catch {
+      this.jsonlLineByLine(bytes, firstLine, acc);
+      return;
+    }
     let line = firstLine;
     let from = 0;
     const n = text.length;
@@ -93,34 +117,61 @@ export class ChunkProcessor {
       if (to === -1) to = n;
       const end = to > from && text.charCodeAt(to - 1) === 0x0d ? to - 1 : to;
       const record = text.slice(from, end);
-      if (record.trim() !== '') this.jsonDocument(record, line, acc);
+      if (record.trim() !== '') this.jsonDocument(record, line, 1, acc);
       line++;
       from = to + 1;
     }
   }
 
-  private jsonDocument(text: string, line: number, acc: Accumulator): void {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      acc.error(line, undefined, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  /** The slow path, for a chunk that is not all UTF-8: each line decoded on its own, and a line that
+   * is not UTF-8 is an error record (as `evaluate` refuses such a file). */
+  private jsonlLineByLine(bytes: Uint8Array, firstLine: number, acc: Accumulator): void {
+    let line = firstLine;
+    let from = 0;
+    while (from < bytes.length) {
+      let to = bytes.indexOf(0x0a, from);
+      if (to === -1) to = bytes.length;
+      const end = to > from && bytes[to - 1] === 0x0d ? to - 1 : to;
+      let record: string | undefined;
+      try {
+        record = this.strictDecoder.decode(bytes.subarray(from, end));
+      } catch {
+        acc.error(line, undefined, NOT_UTF8);
+      }
+      if (record !== undefined && record.trim() !== '') this.jsonDocument(record, line, 1, acc);
+      line++;
+      from = to + 1;
+    }
+  }
+
+  /**
+   * One answers document, read by the same reader as `evaluate` (src/io/answers-file.ts): the same
+   * syntax checks, a repeated key refused, the same messages. `line`/`col`: where `text` starts.
+   */
+  private jsonDocument(text: string, line: number, col: number, acc: Accumulator, element?: number): void {
+    const read = readAnswersText(text.charCodeAt(0) === 0xfeff && line === 1 ? text.slice(1) : text);
+    if (!read.ok) {
+      const e = read.error;
+      const at = { line: line + e.line - 1, col: e.line === 1 ? col + e.col - 1 : e.col };
+      const where = at.line === line ? `column ${at.col}` : `line ${at.line}, column ${at.col}`;
+      acc.error(line, undefined, `${where}: ${e.message}`, { element, at: `${at.line}:${at.col}`, stderrMessage: e.message });
       return;
     }
+    const doc = read.doc;
     if (this.tooManyKeys(doc) || this.tooManyKeys(isPlainObject(doc) ? doc.answers : undefined)) {
-      acc.error(line, recordIdOf(doc), this.tooManyKeysMessage());
+      acc.error(line, recordIdOf(doc), this.tooManyKeysMessage(), { element });
       return;
     }
     if (this.summaryOnly) {
       const s = this.engine.summariseDocument(doc, this.q);
       const id = s.recordId ?? recordIdOf(doc);
-      if (s.summary === undefined) acc.error(line, id, problemsText(s.problems));
+      if (s.summary === undefined) acc.error(line, id, problemsText(s.problems), { element });
       else acc.summarised(line, id, s.summary);
       return;
     }
     const parsed = this.engine.parseAnswersDocument(doc, this.q);
     const id = parsed.recordId ?? recordIdOf(doc);
-    if (parsed.problems.length > 0) acc.error(line, id, problemsText(parsed.problems));
+    if (parsed.problems.length > 0) acc.error(line, id, problemsText(parsed.problems), { element });
     else acc.evaluated(line, id, this.engine.evaluate(this.q, parsed.answers), parsed.answers);
   }
 
@@ -140,12 +191,12 @@ export class ChunkProcessor {
     return `the record has more than ${this.maxKeys} answers (${this.q.id} has ${this.q.questions.length} questions)`;
   }
 
-  private csv(bytes: Uint8Array, firstLine: number, header: readonly string[], acc: Accumulator): void {
+  private csv(bytes: Uint8Array, firstLine: number, columns: CsvColumns, acc: Accumulator): void {
     const text = this.decoder.decode(bytes);
     if (bytes.indexOf(0x22) === -1) {
-      // No quote in the chunk: no field can hold a comma or a line break, so RFC 4180 reduces to
-      // splitting lines and commas (4-5x faster than the parser; test/batch checks they agree).
-      this.csvWithoutQuotes(text, firstLine, header, acc);
+      // No quote in the chunk: no field can hold a delimiter or a line break, so RFC 4180 reduces
+      // to splitting lines and delimiters (4-5x faster than the parser; test/batch checks they agree).
+      this.csvWithoutQuotes(text, firstLine, columns, acc);
       return;
     }
     let skippedAny = false;
@@ -154,27 +205,28 @@ export class ChunkProcessor {
     // plus the LFs inside the values of the records before it.
     const rows = parseCsv(text, {
       ...CSV_OPTIONS,
+      delimiter: columns.delimiter,
       on_skip: () => {
         skippedAny = true;
         return undefined;
       },
     }) as string[][];
     if (skippedAny) {
-      this.csvRecordByRecord(bytes, firstLine, header, acc);
+      this.csvRecordByRecord(bytes, firstLine, columns, acc);
       return;
     }
     const multiline = countLines(bytes) > rows.length;
     let line = firstLine;
     for (const record of rows) {
-      this.csvRecord(record, line, header, acc);
+      this.csvRecord(record, line, columns, acc);
       line++;
       if (multiline) for (const cell of record) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) line++;
     }
   }
 
-  private csvWithoutQuotes(text: string, firstLine: number, header: readonly string[], acc: Accumulator): void {
+  private csvWithoutQuotes(text: string, firstLine: number, columns: CsvColumns, acc: Accumulator): void {
     let line = firstLine;
-    for (const record of splitCsvWithoutQuotes(text)) this.csvRecord(record, line++, header, acc);
+    for (const record of splitCsvWithoutQuotes(text, columns.delimiter)) this.csvRecord(record, line++, columns, acc);
   }
 
   /**
@@ -183,60 +235,62 @@ export class ChunkProcessor {
    * line and never swallows the records after it (csv-parse, skipping a record with a stray
    * quote after a closing one, reads on as if still inside quotes).
    */
-  private csvRecordByRecord(bytes: Uint8Array, firstLine: number, header: readonly string[], acc: Accumulator): void {
+  private csvRecordByRecord(bytes: Uint8Array, firstLine: number, columns: CsvColumns, acc: Accumulator): void {
     let line = firstLine;
     let from = 0;
-    for (const to of csvRecordEnds(bytes)) {
+    for (const to of csvRecordEnds(bytes, columns.delimiter.charCodeAt(0))) {
       const piece = bytes.subarray(from, to);
       let rows: string[][] = [];
       try {
-        rows = parseCsv(this.decoder.decode(piece), { relax_column_count: true, record_delimiter: CSV_OPTIONS.record_delimiter }) as string[][];
+        rows = parseCsv(this.decoder.decode(piece), { relax_column_count: true, record_delimiter: CSV_OPTIONS.record_delimiter, delimiter: columns.delimiter }) as string[][];
       } catch (e) {
         acc.error(line, undefined, e instanceof Error ? csvErrorMessage(e) : String(e));
       }
-      for (const record of rows) this.csvRecord(record, line, header, acc);
+      for (const record of rows) this.csvRecord(record, line, columns, acc);
       line += countLines(piece);
       from = to;
     }
   }
 
-  private csvRecord(record: string[], line: number, header: readonly string[], acc: Accumulator): void {
+  private csvRecord(record: string[], line: number, columns: CsvColumns, acc: Accumulator): void {
+    const header = columns.header;
     if (record.length === 1 && record[0] === '' && header.length !== 1) return; // a blank line
     const idColumn = header.indexOf('id');
     const id = idColumn === -1 ? undefined : record[idColumn] || undefined;
+    const kept = columns.keep.length === 0 ? undefined : columns.keep.map((c) => record[c] ?? '');
     if (record.length !== header.length) {
-      acc.error(line, id, `the row has ${record.length} field${record.length === 1 ? "" : "s"}, the header has ${header.length}`);
+      acc.error(line, id, `the row has ${record.length} field${record.length === 1 ? '' : 's'}, the header has ${header.length}`, { kept });
       return;
     }
     const raw: Record<string, unknown> = {};
     let answered = 0;
     for (let c = 0; c < header.length; c++) {
       const cell = record[c] ?? '';
-      if (c === idColumn || cell === '') continue; // an empty cell is unanswered
+      const qid = header[c]!;
+      if (c === idColumn || cell === '' || qid === '') continue; // an empty cell is unanswered
       if (++answered > this.maxKeys) {
-        acc.error(line, id, this.tooManyKeysMessage());
+        acc.error(line, id, this.tooManyKeysMessage(), { kept });
         return;
       }
-      const qid = header[c]!;
       raw[qid] = this.multi.has(qid) ? splitMulti(cell) : cell;
     }
     if (this.summaryOnly) {
       const s = this.engine.summariseAnswers(this.q, raw);
-      if (s.summary === undefined) acc.error(line, id, problemsText(s.problems));
-      else acc.summarised(line, id, s.summary);
+      if (s.summary === undefined) acc.error(line, id, problemsText(s.problems), { kept });
+      else acc.summarised(line, id, s.summary, kept);
       return;
     }
     const normalised = this.engine.normaliseAnswers(this.q, raw);
-    if (normalised.problems.length > 0) acc.error(line, id, problemsText(normalised.problems));
-    else acc.evaluated(line, id, this.engine.evaluate(this.q, normalised.answers), normalised.answers);
+    if (normalised.problems.length > 0) acc.error(line, id, problemsText(normalised.problems), { kept });
+    else acc.evaluated(line, id, this.engine.evaluate(this.q, normalised.answers), normalised.answers, kept);
   }
 }
 
 /**
  * CSV text that holds no quote, read as csv-parse reads it with CSV_OPTIONS: one record per line
- * (LF or CRLF; a blank line is `['']`), fields split at commas.
+ * (LF or CRLF; a blank line is `['']`), fields split at the delimiter.
  */
-export function splitCsvWithoutQuotes(text: string): string[][] {
+export function splitCsvWithoutQuotes(text: string, delimiter = ','): string[][] {
   const records: string[][] = [];
   let from = 0;
   const n = text.length;
@@ -244,7 +298,7 @@ export function splitCsvWithoutQuotes(text: string): string[][] {
     let to = text.indexOf('\n', from);
     if (to === -1) to = n;
     const end = to < n && to > from && text.charCodeAt(to - 1) === 0x0d ? to - 1 : to; // CR only before LF
-    records.push(text.slice(from, end).split(','));
+    records.push(text.slice(from, end).split(delimiter));
     from = to + 1;
   }
   return records;
@@ -264,6 +318,14 @@ function splitMulti(cell: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+interface CsvColumns {
+  readonly header: readonly string[];
+  readonly delimiter: string;
+  readonly keep: readonly number[];
+}
+
+const MAX_RECORD_MIB = 4;
 
 /** Keys beyond the questionnaire's questions that a record may have and still get the engine's own messages. */
 const EXTRA_KEYS_ALLOWED = 100;
@@ -316,22 +378,27 @@ class Accumulator {
 
   constructor(private readonly formatter: RecordFormatter) {}
 
-  evaluated(line: number, id: string | undefined, result: Result, answers: Answers): void {
+  evaluated(line: number, id: string | undefined, result: Result, answers: Answers, kept?: readonly string[]): void {
     this.records++;
     this.dispositions[result.disposition] = (this.dispositions[result.disposition] ?? 0) + 1;
-    this.out.push(this.formatter.result(line, id, result, answers));
+    this.out.push(this.formatter.result(line, id, result, answers, kept));
   }
 
-  summarised(line: number, id: string | undefined, summary: ResultSummary): void {
+  summarised(line: number, id: string | undefined, summary: ResultSummary, kept?: readonly string[]): void {
     this.records++;
     this.dispositions[summary.disposition] = (this.dispositions[summary.disposition] ?? 0) + 1;
-    this.out.push(this.formatter.summary(line, id, summary));
+    this.out.push(this.formatter.summary(line, id, summary, kept));
   }
 
-  error(line: number, id: string | undefined, message: string): void {
+  /**
+   * An error record. `element`: its index in a JSON array; `kept`: --keep-column values; `at` and
+   * `stderrMessage`: the place (`line:col`) and message for stderr when they differ from the record's.
+   */
+  error(line: number, id: string | undefined, message: string, more: { element?: number; kept?: readonly string[]; at?: string; stderrMessage?: string } = {}): void {
     this.records++;
-    this.errorMessages.push(`${line}: ${shortened(message)}`);
-    this.out.push(this.formatter.error(line, id, message));
+    const element = more.element === undefined ? '' : `element ${more.element}: `;
+    this.errorMessages.push(`${more.at ?? line}: ${element}${shortened(more.stderrMessage ?? message)}`);
+    this.out.push(this.formatter.error(line, id, message, more.element, more.kept));
   }
 
   finish(): ChunkResult {

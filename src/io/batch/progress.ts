@@ -12,7 +12,13 @@ export interface Progress {
 
 export const NO_PROGRESS: Progress = { update: () => undefined, clear: () => undefined };
 
-export function terminalProgress(stderr: Writable, totalBytes: number | undefined, now: () => number = () => performance.now()): Progress {
+/**
+ * `stderr.columns` is read at each redraw (a terminal may be resized). The line always fits in
+ * one row less one column: a line that wraps cannot be redrawn in place (`\r` returns only to
+ * the start of its last row) and a narrow terminal would fill with copies. When it does not fit,
+ * parts are dropped in this order: the bar, the ETA, the rate; then the line is cut.
+ */
+export function terminalProgress(stderr: Writable & { columns?: number }, totalBytes: number | undefined, now: () => number = () => performance.now()): Progress {
   const started = now();
   let last = -Infinity;
   let shown = false;
@@ -23,14 +29,22 @@ export function terminalProgress(stderr: Writable, totalBytes: number | undefine
       last = t;
       const seconds = (t - started) / 1000;
       const rate = seconds > 0 ? records / seconds : 0;
-      let text = `batch: ${records} records · ${Math.round(rate)}/s`;
+      const room = Math.max(1, (stderr.columns ?? 80) - 1);
+      const count = `batch: ${records} records`;
+      const speed = ` · ${Math.round(rate)}/s`;
+      let percent = '';
+      let bar = '';
+      let eta = '';
       if (totalBytes && totalBytes > 0) {
         const fraction = Math.min(1, bytesRead / totalBytes);
         const width = 20;
         const filled = Math.round(fraction * width);
-        text = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% · ${text}`;
-        if (fraction > 0.01 && fraction < 1) text += ` · ETA ${formatDuration((seconds * (1 - fraction)) / fraction)}`;
+        bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] `;
+        percent = `${Math.floor(fraction * 100)}% · `;
+        if (fraction > 0.01 && fraction < 1) eta = ` · ETA ${formatDuration((seconds * (1 - fraction)) / fraction)}`;
       }
+      const candidates = [bar + percent + count + speed + eta, percent + count + speed + eta, percent + count + speed, percent + count, count];
+      const text = candidates.find((c) => c.length <= room) ?? count.slice(0, room);
       stderr.write(`\r\x1b[2K${text}`);
       shown = true;
     },

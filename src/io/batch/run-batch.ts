@@ -9,7 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { writeError } from '../write-atomic.js';
 import type { ChunkRunner } from './chunk-runner.js';
 import type { InputFormat } from './formats.js';
-import { inputFramer } from './input-framer.js';
+import { inputFramer, type CsvReading } from './input-framer.js';
 import { OrderedOutput, type Framing } from './ordered-output.js';
 import type { ChunkResult } from './process-chunk.js';
 import type { Progress } from './progress.js';
@@ -32,6 +32,8 @@ export interface BatchRun {
   readonly now?: () => number;
   /** Aborted (Ctrl+C): stop reading; the chunks already read are still written. */
   readonly signal?: AbortSignal;
+  /** CSV input: the delimiter and the use of each column (default: every column by its own name). */
+  readonly csv?: CsvReading;
 }
 
 export interface BatchSummary {
@@ -78,8 +80,12 @@ export async function runBatch(run: BatchRun): Promise<BatchSummary> {
   const pool = run.runner.pool;
   const output = new OrderedOutput(run.sink, run.framing, maxPending, onResult, pool && ((out) => pool.give(out)));
   const onSinkError = (e: NodeJS.ErrnoException) => output.abort(e.code === 'EPIPE' ? new BrokenPipe() : new SinkFailed(e));
+  // Each worker thread pipes its stdout into ours with an 'error' listener: with --jobs 10 ours
+  // (and the one `drained` adds) would pass the default limit of 10 and print a leak warning.
+  const max = run.sink.getMaxListeners();
+  if (max !== 0) run.sink.setMaxListeners(Math.max(max, run.sink.listenerCount('error') + 2));
   run.sink.on('error', onSinkError);
-  const framer = inputFramer(run.from, run.inputName, pool && ((n) => pool.take(n)));
+  const framer = inputFramer(run.from, run.inputName, pool && ((n) => pool.take(n)), run.csv);
   // Standard input may wait forever for more: an interrupt ends the iteration by destroying it.
   const onAbort = (): void => void run.input.destroy?.();
   run.signal?.addEventListener('abort', onAbort, { once: true });
