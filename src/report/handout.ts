@@ -73,7 +73,8 @@ export function handoutDate(date: Date): { date: string; isoDate: string } {
 /** A question's short name for a handout: its `label`, or its text when it has none. */
 export function questionLabel(q: Question): string {
   const label = (q as Question & { readonly label?: string }).label;
-  return label !== undefined && label.trim() !== '' ? label : q.text;
+  // Without a label, the text; a closing full stop would read badly before ": answer".
+  return label !== undefined && label.trim() !== '' ? label : q.text.trim().replace(/\.$/, '');
 }
 
 /** An answer in the words the person chose it with: option labels, units, "Not sure", "Skipped". */

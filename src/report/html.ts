@@ -39,7 +39,8 @@ p, li, td, th, dd, dt { font-size: 1.05rem; overflow-wrap: anywhere; }
 .cautions p { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 0.0625rem solid #000; }
-th { font-weight: bold; }
+th { font-weight: bold; overflow-wrap: normal; }
+th:last-child, td:last-child { width: 35%; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 dl.about { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
 dl.about dt { font-weight: bold; }
@@ -78,11 +79,13 @@ function sources(list: readonly Citation[]): string {
 /** A caution's sources, by title only (the reasons above cite them in full). */
 function sourceTitles(list: readonly Citation[]): string {
   if (list.length === 0) return '';
-  const titles = list.map((c) => {
+  // One entry per page: a source cited for two of its sections is one link here.
+  const pages = list.filter((c, i) => list.findIndex((d) => d.title === c.title && d.url === c.url) === i);
+  const titles = pages.map((c) => {
     const url = safeUrl(c.url);
     return url === undefined ? escapeHtml(c.title) : `<a href="${escapeHtml(url)}">${escapeHtml(c.title)}</a>`;
   });
-  return `<p class="sources">${list.length === 1 ? 'Source' : 'Sources'}: ${titles.join('; ')}</p>`;
+  return `<p class="sources">${titles.length === 1 ? 'Source' : 'Sources'}: ${titles.join('; ')}</p>`;
 }
 
 function firedOn(answers: readonly HandoutAnswer[]): string {

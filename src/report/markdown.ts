@@ -74,7 +74,8 @@ export function renderHandoutMarkdown(h: Handout): string {
     out.push('## For the massage therapist', '', 'Please tick each point once you have read it and taken it into account.', '');
     for (const c of h.cautions) {
       // By title only: the reasons above cite them in full.
-      const titles = c.sources.map((s) => {
+      const pages = c.sources.filter((s, i) => c.sources.findIndex((d) => d.title === s.title && d.url === s.url) === i);
+      const titles = pages.map((s) => {
         const url = safeUrl(s.url);
         return url === undefined ? escapeMarkdown(s.title) : `[${escapeMarkdown(s.title)}](${linkTarget(url)})`;
       });
