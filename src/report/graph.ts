@@ -9,7 +9,7 @@
  */
 import { buildFlowGraph, END } from '../questionnaire/flow-graph.js';
 import type { Condition, Questionnaire } from '../questionnaire/model.js';
-import { questionLabel } from './handout.js';
+import { questionLabel } from './answer-words.js';
 
 export type GraphFormat = 'mermaid' | 'dot';
 

@@ -10,7 +10,7 @@
  */
 import type { Citation, FiredRule, Result } from '../engine/result.js';
 import type { AnswerValue, Answers, Question, Questionnaire } from '../questionnaire/model.js';
-import { UNSURE } from '../questionnaire/model.js';
+import { answerText, questionLabel } from './answer-words.js';
 
 export interface HandoutAnswer {
   readonly id: string;
@@ -35,6 +35,8 @@ export interface Handout {
   readonly title: string;
   /** What to do first, one string per paragraph. */
   readonly advice: readonly string[];
+  /** The advice's sources (when the advice is the questionnaire's "not screened" advice). */
+  readonly adviceSources: readonly Citation[];
   readonly emergency: boolean;
   readonly stoppedEarly: boolean;
   /** The rules that decide the disposition. Empty when none did (the mildest outcome). */
@@ -45,8 +47,9 @@ export interface Handout {
   readonly cautions: readonly { readonly text: string; readonly sources: readonly Citation[] }[];
   /** The answers on the path, in the order asked. */
   readonly answers: readonly HandoutAnswer[];
-  /** Questions on the path left unanswered, in the order asked. */
-  readonly notAnswered: readonly { readonly id: string; readonly label: string }[];
+  /** Questions on the path left unanswered, in the order asked; `redFlag` (its category, in
+   * words) when it is a red-flag question: the person was not screened for it. */
+  readonly notAnswered: readonly { readonly id: string; readonly label: string; readonly redFlag?: string }[];
   readonly questionnaire: Result['questionnaire'];
   /** The date the handout was made, in words (e.g. "30 November 2026"). */
   readonly date: string;
@@ -70,40 +73,6 @@ export function handoutDate(date: Date): { date: string; isoDate: string } {
   return { date: `${d} ${MONTHS[m] as string} ${y}`, isoDate: `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
-/** A question's short name for a handout: its `label`, or its text when it has none. */
-export function questionLabel(q: Question): string {
-  const label = (q as Question & { readonly label?: string }).label;
-  // Without a label, the text; a closing full stop would read badly before ": answer".
-  return label !== undefined && label.trim() !== '' ? label : q.text.trim().replace(/\.$/, '');
-}
-
-/** An answer in the words the person chose it with: option labels, units, "Not sure", "Skipped". */
-export function answerWords(q: Question, value: AnswerValue | null | undefined): string {
-  if (value === null || value === undefined) return 'Skipped';
-  if (value === UNSURE) return 'Not sure';
-  switch (q.type) {
-    case 'yesno':
-      return value === 'yes' ? 'Yes' : value === 'no' ? 'No' : String(value);
-    case 'choice':
-      return q.options.find((o) => o.value === value)?.label ?? String(value);
-    case 'multi': {
-      const list = Array.isArray(value) ? (value as readonly string[]) : [String(value)];
-      if (list.length === 0) return 'None of these';
-      return list.map((v) => q.options.find((o) => o.value === v)?.label ?? v).join(', ');
-    }
-    case 'number':
-      return q.unit ? `${String(value)} ${q.unit}` : String(value);
-    case 'scale': {
-      const anchor = typeof value === 'number' ? q.anchors[value] : undefined;
-      return `${String(value)} out of ${q.max}${anchor ? ` (${anchor})` : ''}`;
-    }
-    default: {
-      const _exhaustive: never = q;
-      return String(_exhaustive);
-    }
-  }
-}
-
 function byId(q: Questionnaire): ReadonlyMap<string, Question> {
   return new Map(q.questions.map((x) => [x.id, x]));
 }
@@ -111,7 +80,7 @@ function byId(q: Questionnaire): ReadonlyMap<string, Question> {
 function describeAnswer(questions: ReadonlyMap<string, Question>, id: string, value: AnswerValue | null | undefined): HandoutAnswer {
   const question = questions.get(id);
   if (question === undefined) return { id, label: id, words: value === null || value === undefined ? 'Not answered' : String(value) };
-  return { id, label: questionLabel(question), words: value === null || value === undefined ? 'Not answered' : answerWords(question, value) };
+  return { id, label: questionLabel(question), words: answerText(question, value) };
 }
 
 function reason(questions: ReadonlyMap<string, Question>, f: FiredRule): HandoutReason {
@@ -131,18 +100,24 @@ export function buildHandout({ questionnaire: q, answers, result, date }: Handou
   const emergency = q.outcomes.find((o) => o.id === result.disposition)?.stop === true;
   const outranked = new Set(result.outranked);
   const missing = new Set(result.missing);
+  const unscreened = new Map((result.unscreened ?? []).map((u) => [u.question, u.red_flag]));
   return {
     heading: q.title,
     disposition: result.disposition,
     title: result.title,
     advice: result.advice.split('\n').filter((p) => p.trim() !== ''),
+    adviceSources: result.adviceSource ?? [],
     emergency,
     stoppedEarly: result.stoppedEarly,
     reasons: result.fired.filter((f) => f.outcome === result.disposition).map((f) => reason(questions, f)),
     alsoNoted: result.fired.filter((f) => outranked.has(f.rule)).map((f) => reason(questions, f)),
     cautions: emergency ? [] : result.cautions.map((c) => ({ text: c.text, sources: c.source })),
     answers: result.path.filter((id) => !missing.has(id)).map((id) => describeAnswer(questions, id, answers[id])),
-    notAnswered: result.missing.map((id) => ({ id, label: describeAnswer(questions, id, null).label })),
+    notAnswered: result.missing.map((id) => {
+      const flag = unscreened.get(id);
+      const label = describeAnswer(questions, id, null).label;
+      return flag === undefined ? { id, label } : { id, label, redFlag: flag.replace(/_/g, ' ') };
+    }),
     questionnaire: result.questionnaire,
     ...handoutDate(date),
     notice: result.notice,

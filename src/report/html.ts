@@ -119,6 +119,7 @@ export function renderHandoutHtml(h: Handout): string {
     '<div class="verdict">',
     `<h1>${escapeHtml(h.title)}</h1>`,
     `<div class="advice">${h.advice.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div>`,
+    sources(h.adviceSources),
     '</div>',
     '</header>',
   );
@@ -154,7 +155,11 @@ export function renderHandoutHtml(h: Handout): string {
 
   out.push('<section>', '<h2>Not answered</h2>');
   if (h.notAnswered.length === 0) out.push('<p>Every question asked was answered.</p>');
-  else out.push(`<ul>${h.notAnswered.map((n) => `<li>${escapeHtml(n.label)}</li>`).join('')}</ul>`);
+  else {
+    const item = (n: Handout['notAnswered'][number]): string =>
+      `<li>${escapeHtml(n.label)}${n.redFlag === undefined ? '' : ` — <strong>not screened</strong> (a red-flag question: ${escapeHtml(n.redFlag)})`}</li>`;
+    out.push(`<ul>${h.notAnswered.map(item).join('')}</ul>`);
+  }
   out.push('</section>');
 
   out.push(

@@ -56,6 +56,7 @@ export function renderHandoutMarkdown(h: Handout): string {
   if (h.emergency) out.push(`**${SHOW_THE_STAFF.toUpperCase()}**`, '');
   out.push(`# ${escapeMarkdown(h.title)}`, '', `${escapeMarkdown(h.heading)} · ${escapeMarkdown(h.date)}`, '');
   for (const p of h.advice) out.push(`**${escapeMarkdown(p)}**`, '');
+  if (h.adviceSources.length > 0) out.push(...sources(h.adviceSources, ''), '');
 
   out.push('## Why', '');
   if (h.reasons.length === 0) out.push(NOTHING_FOUND, '');
@@ -96,7 +97,7 @@ export function renderHandoutMarkdown(h: Handout): string {
   out.push('## Not answered', '');
   if (h.notAnswered.length === 0) out.push('Every question asked was answered.', '');
   else {
-    for (const n of h.notAnswered) out.push(`- ${escapeMarkdown(n.label)}`);
+    for (const n of h.notAnswered) out.push(`- ${escapeMarkdown(n.label)}${n.redFlag === undefined ? '' : ` — **not screened** (a red-flag question: ${escapeMarkdown(n.redFlag)})`}`);
     out.push('');
   }
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadQuestionnaire } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
-import { questionLabel } from '../../src/report/handout.js';
+import { questionLabel } from '../../src/report/answer-words.js';
 import { renderDot, renderMermaid } from '../../src/report/graph.js';
 import { runCli } from '../helpers/run-cli.js';
 import { BUNDLED } from './cases.js';

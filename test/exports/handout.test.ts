@@ -111,6 +111,20 @@ describe('the handout of each kind of result', () => {
   });
 });
 
+describe('an unanswered red-flag question', () => {
+  it('is listed as not screened, with its category', () => {
+    const c = caseWith(cases, 'massage_ok');
+    const answers = { ...c.answers };
+    delete (answers as Record<string, unknown>).saddle_numbness;
+    const result = evaluate(q, answers);
+    expect(result.unscreened?.map((u) => u.question)).toContain('saddle_numbness');
+    const h = buildHandout({ questionnaire: q, answers, result, date: NOON });
+    expect(h.notAnswered.find((n) => n.id === 'saddle_numbness')?.redFlag).toBe('cauda equina');
+    expect(renderHandoutMarkdown(h)).toContain('— **not screened** (a red-flag question: cauda equina)');
+    expect(visible(renderHandoutHtml(h))).toContain('— not screened (a red-flag question: cauda equina)');
+  });
+});
+
 describe('text from the questionnaire and the answers cannot inject markup', () => {
   const hostile = `id: hostile
 version: 1.0.0
