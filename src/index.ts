@@ -44,10 +44,12 @@ export {
   type Result,
   type FiredRule,
   type ResultCaution,
+  type UnscreenedQuestion,
   type Citation,
 } from './engine/result.js';
 export { resultToJson } from './report/json.js';
 export { renderResultText, type TextOptions } from './report/text.js';
+export { answerPhrase, answerText, answerWords, questionLabel } from './report/answer-words.js';
 export { ScreenError, isScreenError, EXIT, type ExitCode, type Problem, type Severity } from './errors.js';
 export { UNSURE } from './questionnaire/model.js';
 export type {
