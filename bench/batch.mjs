@@ -7,6 +7,7 @@
 //   CSV          batch in.csv (unquoted)                 target ≥ JSONL's records/s
 //   CSV quoted   batch in-quoted.csv (every string and the header quoted, as R's
 //                write.csv(df, na = "", row.names = FALSE) writes it)   target ≥ JSONL's records/s
+//   small file   the first 10,000 records, default jobs against --jobs 1: never slower (≥ 0.95×)
 // each a fresh process writing to a file, then peak RSS (VmHWM, all threads) of JSONL at N and at
 // 3 N records (target: flat, under 150 MB). The records are answer sets for the bundled
 // questionnaire drawn at random (fixed seed), red flags rare, a few answers missing.
@@ -14,7 +15,7 @@
 //   npm run build && node bench/batch.mjs [--records N] [--rounds R] [--no-3x] [--keep]
 // Rounds run the five measurements interleaved R times (default 1) and report medians.
 import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +170,13 @@ try {
     { name: 'batch CSV (unquoted) → CSV', args: [BIN, 'batch', join(dir, 'in.csv'), '--to', 'csv'], target: ['jsonl', 1.0] },
     { name: 'batch CSV (quoted, as R) → CSV', args: [BIN, 'batch', join(dir, 'in-quoted.csv'), '--to', 'csv'], target: ['jsonl', 1.0] },
   ];
+  // Workers never slower than one thread: the default on a small file (the first 10,000 records).
+  const small = join(dir, 'small.jsonl');
+  writeFileSync(small, readFileSync(join(dir, 'in.jsonl'), 'utf8').split('\n', Math.min(n, 10_000)).join('\n') + '\n');
+  const smallRuns = [
+    { name: 'small file --jobs 1', args: [BIN, 'batch', small, '--jobs', '1'] },
+    { name: 'small file, default jobs', args: [BIN, 'batch', small] },
+  ];
   const before = load();
   for (let r = 0; r < rounds; r++) {
     for (const run of runs) {
@@ -177,6 +185,13 @@ try {
       (run.seconds ??= []).push(m.seconds);
       (run.peaks ??= []).push(m.peakMb);
       process.stderr.write('.');
+    }
+  }
+  for (let r = 0; r < Math.max(7, rounds); r++) {
+    for (const run of smallRuns) {
+      const m = await measure(run.args, join(dir, 'out'));
+      if (m.code !== 0) throw new Error(`${run.name} exited ${m.code}: ${m.stderr.slice(0, 500)}`);
+      (run.seconds ??= []).push(m.seconds);
     }
   }
   const rss = [];
@@ -204,6 +219,12 @@ try {
       verdict = `${ratio.toFixed(2)}× ${of === 'floor' ? 'the floor' : 'JSONL'}  (target ≥ ${goal.toFixed(1)}×: ${ok ? 'met' : 'MISSED'})`;
     }
     console.log(`${run.name.padEnd(32)} ${Math.round(r).toString().padStart(8)} records/s  peak RSS ${median(run.peaks).toFixed(0).padStart(4)} MB  ${verdict}`);
+  }
+  {
+    const ratio = median(smallRuns[0].seconds) / median(smallRuns[1].seconds);
+    const ok = ratio >= 0.95;
+    if (!ok) missed++;
+    console.log(`${'small file (10k records), default'.padEnd(32)} ${median(smallRuns[1].seconds).toFixed(2).padStart(6)} s against ${median(smallRuns[0].seconds).toFixed(2)} s with --jobs 1: ${ratio.toFixed(2)}× its speed  (target ≥ 0.95×, never slower: ${ok ? 'met' : 'MISSED'})`);
   }
   for (const [records, m] of [[n, { peakMb: median(runs[1].peaks) }], ...rss]) {
     const ok = m.peakMb < 150;

@@ -45,8 +45,15 @@ export interface BatchOptions {
   excel?: boolean;
 }
 
-/** Inputs smaller than this are evaluated in-process: starting workers would cost more. */
+/** Inputs smaller than this are evaluated in-process whatever --jobs says: starting workers would cost more. */
 const WORKER_THRESHOLD_BYTES = 256 * 1024;
+/**
+ * Without --jobs, files smaller than this run in one thread too: each worker loads the engine and
+ * warms up its own JIT, which on this 2-core machine made 2 workers slower than one thread up to
+ * about 10 MB of JSONL (7 MB: 2.5 s against 1.5 s; 21 MB: 2.8 s against 3.8 s; bench/batch.mjs,
+ * docs/batch.md). Standard input of unknown size gets workers: it is the big-stream case.
+ */
+const DEFAULT_WORKERS_FROM_BYTES = 16 * 1024 * 1024;
 const MAX_DEFAULT_JOBS = 8;
 
 export async function runBatchCommand(input: string, options: BatchOptions, { io }: CommandContext): Promise<number> {
@@ -142,7 +149,8 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
 
 async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: number | undefined, layout: RecordLayout): Promise<ChunkRunner> {
   const settings = { to: options.to, full: options.full ?? false, ...layout };
-  const jobs = options.jobs ?? Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
+  const defaultJobs = inputSize !== undefined && inputSize < DEFAULT_WORKERS_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
+  const jobs = options.jobs ?? defaultJobs;
   const small = inputSize !== undefined && inputSize < WORKER_THRESHOLD_BYTES;
   if (jobs > 1 && !small && workersAvailable()) {
     return WorkerPool.start(jobs, { ...settings, questionnaire: q });
