@@ -41,7 +41,7 @@ export async function runEvaluate(source: string, opts: EvaluateOptions, { io }:
     throw new ExitRequest(EXIT.dataErr);
   }
   const result = evaluate(questionnaire, answers);
-  const target = { ...(opts.output === undefined ? {} : { output: opts.output }), force: opts.force === true };
+  const target = { ...(opts.output === undefined ? {} : { output: opts.output }), force: opts.force === true, input: source };
   switch (opts.format) {
     case 'json':
       await writeOutput(io, resultToJson(result), target);
