@@ -60,7 +60,7 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
     await answerAll(s, qn, { pain_side: 'one_leg' });
     const screen = await s.waitFor('could not be saved in toc.json');
     expect(screen.replace(/\s+/g, ' ')).toContain('Your answers could not be saved in toc.json: it was replaced by a link since the last save; nothing was written there.');
-    await waitForQuestion(s, question(qn, 'saddle_numbness'));
+    await waitForQuestion(s, question(qn, 'bilateral_neuro'));
     await s.keys('C-c');
     expect(await s.exitCode()).toBe(130);
     expect(await readFile(join(dir, 'victim.txt'), 'utf8')).toBe('precious\n');
@@ -84,7 +84,7 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
     const partial = { leg_pain: 'yes', pain_side: 'one_leg' };
     await writeFile(join(dir, 'a.json'), JSON.stringify({ questionnaire: 'sciatica-massage', version: qn.version, answers: partial }));
     const s = await start(['--resume', 'a.json', '--save', 'b.json']);
-    await waitForQuestion(s, question(qn, 'saddle_numbness'));
+    await waitForQuestion(s, question(qn, 'bilateral_neuro'));
     await s.keys('C-c');
     expect(await s.exitCode()).toBe(130);
     expect(await saved('b.json')).toEqual(partial);
@@ -94,7 +94,7 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     it(`${signal} in a prompt: answers saved, no temporary file left, terminal restored (cooked, echo, cursor shown), one line, exit ${code}`, async () => {
       const s = await startThenStty(['--save', 'kept.json']);
-      await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg' });
+      await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', bilateral_neuro: 'no' });
       await waitForQuestion(s, question(qn, 'saddle_numbness'));
       await s.signal(signal);
       expect(await s.exitCode()).toBe(code);
@@ -106,7 +106,7 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
         expect(screen).toContain('sciatica-screen: stopped; your answers so far are saved in kept.json');
         expect(screen.split('\n').filter((l) => l.startsWith('sciatica-screen:'))).toHaveLength(1);
       }
-      expect(await saved('kept.json')).toEqual({ leg_pain: 'yes', pain_side: 'one_leg' });
+      expect(await saved('kept.json')).toEqual({ leg_pain: 'yes', pain_side: 'one_leg', bilateral_neuro: 'no' });
       const { readdir } = await import('node:fs/promises');
       expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     });
@@ -115,7 +115,7 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
   it('the --save folder disappears mid-interview: the emergency result is shown, the person is told, and saves elsewhere with ~', async () => {
     await mkdir(join(dir, 'sub'));
     const s = await start(['--save', 'sub/a.json']);
-    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg' });
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', bilateral_neuro: 'no' });
     await waitForQuestion(s, question(qn, 'saddle_numbness'));
     await rename(join(dir, 'sub'), join(dir, 'gone'));
     await answerAll(s, qn, { saddle_numbness: 'yes' });
@@ -136,7 +136,7 @@ describe.skipIf(!hasTmux())('saving in the real interview (tmux)', { timeout: 60
 
   it('a file name that cannot be written at the end is said and asked again; the answers are then saved', async () => {
     const s = await start([]);
-    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'yes' });
+    await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', bilateral_neuro: 'no', saddle_numbness: 'yes' });
     await waitForPrompt(s, '? Write a'); // the handout offer (no is the default)
     await s.keys('Enter');
     await waitForPrompt(s, '? Save your answers to a file');

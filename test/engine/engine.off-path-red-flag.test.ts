@@ -17,6 +17,9 @@ const noLegPain = {
   cancer_history: 'no', night_pain: 'no', trauma: 'no', steroids: 'no', calf_swelling: 'no', breathless_chest_pain: 'no',
   anticoagulants: 'no', bleeding_disorder: 'no', recent_surgery: 'no', skin_problem: 'no', varicose_veins: 'no',
   scent_sensitivity: 'no', previously_assessed: 'yes',
+  // Questions added in 1.1.0 (thigh_pain: no keeps "which leg" off the path).
+  thigh_pain: 'no', bilateral_neuro: 'no', walking_difficulty: 'no', previous_ces: 'no', rash: 'no', thoracic_pain: 'no',
+  back_lump: 'no', spinal_procedure: 'no', antiplatelets: 'no',
 };
 
 describe('a red-flag answer off the path', () => {

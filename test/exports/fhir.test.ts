@@ -47,10 +47,10 @@ describe('export questionnaire --to fhir', () => {
     expect(resource.identifier?.[0]?.value).toBe(q.sha256);
   });
 
-  it('writes a branch as enableWhen: pain_side is asked only when leg_pain is yes', () => {
+  it('writes a branch as enableWhen: thigh_pain is asked only when leg_pain is not yes', () => {
     const { resource } = toFhirQuestionnaire(q);
-    const painSide = resource.item?.find((i) => i.linkId === 'pain_side');
-    expect(painSide?.enableWhen).toEqual([{ question: 'leg_pain', operator: '=', answerCoding: { system: 'urn:sciatica-screen:answer:leg_pain', code: 'yes', display: 'Yes' } }]);
+    const thigh = resource.item?.find((i) => i.linkId === 'thigh_pain');
+    expect(thigh?.enableWhen).toEqual([{ question: 'leg_pain', operator: '!=', answerCoding: { system: 'urn:sciatica-screen:answer:leg_pain', code: 'yes', display: 'Yes' } }]);
     // saddle_numbness is on every path: no condition.
     expect(resource.item?.find((i) => i.linkId === 'saddle_numbness')?.enableWhen).toBeUndefined();
   });
@@ -89,7 +89,9 @@ outcomes:
 
   it('CLI: export questionnaire --to fhir prints the resource; -o writes it', async () => {
     const r = await runCli(['export', 'questionnaire', '--to', 'fhir']);
-    expect(r.stderr).toBe('');
+    // From questionnaire 1.1.0 "which leg" follows leg pain below the knee OR pain in the thigh
+    // (asked only without the first): enableWhen cannot write that, so it is said, not dropped.
+    expect(r.stderr).toBe('note: pain_side: when it is asked: asked under an "or" of "and"s, which enableWhen cannot write\n');
     expect(r.code).toBe(0);
     const resource = JSON.parse(r.stdout) as FhirQuestionnaire;
     expect(resource.resourceType).toBe('Questionnaire');

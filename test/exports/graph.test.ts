@@ -47,7 +47,7 @@ describe('graph --format mermaid', () => {
   it('draws every branch with its condition, and the fall-back as "otherwise"', () => {
     const text = renderMermaid(q);
     expect(text).toContain('q_leg_pain -->|"leg_pain = yes"| q_pain_side');
-    expect(text).toContain('q_leg_pain -->|"otherwise"| q_saddle_numbness');
+    expect(text).toContain('q_leg_pain -->|"otherwise"| q_thigh_pain');
     expect(text).toMatch(/q_scent_sensitivity --> END/);
   });
 

@@ -65,7 +65,7 @@ describe('the handout of each kind of result', () => {
     }
     // The answers by label/text and in words: the first question asked is listed with its answer.
     const first = q.questions.find((x) => x.id === c.result.path[0]);
-    expect(text).toContain(first?.text);
+    expect(text).toContain(first?.label ?? first?.text);
   });
 
   it('massage_ok: the cautions for the therapist are a checklist to tick', () => {
@@ -103,7 +103,8 @@ describe('the handout of each kind of result', () => {
     const result = evaluate(q, answers);
     expect(result.missing).toContain(dropped);
     const h = buildHandout({ questionnaire: q, answers, result, date: NOON });
-    const label = q.questions.find((x) => x.id === dropped)?.text as string;
+    const droppedQ = q.questions.find((x) => x.id === dropped);
+    const label = (droppedQ?.label ?? droppedQ?.text) as string;
     const md = renderHandoutMarkdown(h);
     expect(md.slice(md.indexOf('## Not answered'))).toContain(`- ${label.replace(/&/g, '&amp;').split('\n')[0]?.slice(0, 20)}`);
     const html = renderHandoutHtml(h);

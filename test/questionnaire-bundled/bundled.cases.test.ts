@@ -2,6 +2,7 @@
  * The bundled questionnaire against its test cases: every vignette of the shared clinical notes,
  * and the repository's own cases (each rule fired and just missed, with full coverage).
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageOf, isFullCoverage } from '../../src/cases/coverage.js';
 import { loadCases } from '../../src/cases/load.js';
@@ -28,8 +29,12 @@ beforeAll(async () => {
 });
 
 describe('the vignettes of ../shared/clinical/vignettes-sample.yaml', () => {
-  it('are all there (the sample holds 20)', () => {
-    expect(vignettes.cases.length).toBe(20);
+  it('are all there (every `- id:` of the file, the eight cases of revision 1.1 among them)', () => {
+    const ids = readFileSync(VIGNETTES, 'utf8')
+      .split('\n')
+      .flatMap((l) => /^- id: (\S+)/.exec(l)?.slice(1) ?? []);
+    expect(vignettes.cases.map((c) => c.id)).toEqual(ids);
+    for (const id of ['E21', 'S22', 'E23', 'U24', 'E25', 'E26', 'S27', 'U28']) expect(ids.some((v) => v.startsWith(`${id}-`)), id).toBe(true);
   });
 
   it('all pass', () => {
@@ -39,7 +44,7 @@ describe('the vignettes of ../shared/clinical/vignettes-sample.yaml', () => {
 
   it('pass through the command exactly as the issue runs them', async () => {
     const r = await runCli(['test', SHOWN.bundled, SHOWN.vignettes]);
-    expect(r.stdout).toBe('20 passed, 0 failed\n');
+    expect(r.stdout).toBe(`${vignettes.cases.length} passed, 0 failed\n`);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
@@ -60,16 +65,17 @@ describe('the repository cases (test/cases/sciatica-massage.cases.yaml)', () => 
   });
 
   it('pass the command under --strict', async () => {
-    const r = await runCli(['test', SHOWN.bundled, SHOWN.ownCases, '--strict']);
+    const r = await runCli(['test', SHOWN.bundled, SHOWN.ownCases, '--coverage', '--strict']);
     expect(r.code).toBe(0);
+    const redFlagValues = q.questions.reduce((n, x) => n + (x.redFlag?.values.length ?? 0), 0);
     expect(r.stdout).toBe(
       [
         `${own.cases.length} passed, 0 failed`,
-        'coverage of sciatica-massage 1.0.0:',
+        `coverage of sciatica-massage ${q.version}:`,
         `  rules: ${q.rules.length}/${q.rules.length} fired`,
-        '  red flags: 27/27 values tested',
-        '  outcomes: 4/4 reached',
-        '  cautions: 8/8 given',
+        `  red flags: ${redFlagValues}/${redFlagValues} values tested`,
+        `  outcomes: ${q.outcomes.length}/${q.outcomes.length} reached`,
+        `  cautions: ${q.cautions.length}/${q.cautions.length} given`,
         '',
       ].join('\n'),
     );
@@ -108,10 +114,22 @@ describe('the safety conventions of NOTES.md, over every vignette and case', () 
   });
 
   it('stop the interview at once on an emergency answer', () => {
-    const run = ownRun.runs.find((r) => r.case.id === 'ces-both-legs.fires-even-when-later-answers-look-fine');
-    expect(run?.result?.stoppedEarly).toBe(true);
-    expect(run?.result?.path).toEqual(['leg_pain', 'pain_side']);
-    expect(run?.result?.missing).toEqual([]);
+    const stopsAt = (id: string): readonly string[] | undefined => {
+      const run = ownRun.runs.find((r) => r.case.id === id);
+      expect(run?.result?.stoppedEarly, id).toBe(true);
+      expect(run?.result?.missing, id).toEqual([]);
+      return run?.result?.path;
+    };
+    // Both legs: as soon as the onset question (asked right after the "both legs" answers) says recent.
+    expect(stopsAt('ces-both-legs.fires-even-when-later-answers-look-fine')).toEqual(['leg_pain', 'pain_side', 'bilateral_neuro', 'bilateral_onset']);
+    expect(stopsAt('ces-both-legs.fires-both-thighs-above-the-knee')).toEqual(['leg_pain', 'thigh_pain', 'pain_side', 'bilateral_neuro', 'bilateral_onset']);
+    expect(stopsAt('ces-saddle-numbness.fires-yes')?.at(-1)).toBe('saddle_numbness');
+    // A follow-up question ends the interview as soon as it is answered.
+    expect(stopsAt('infection-sepsis.fires-yes')?.slice(-2)).toEqual(['fever', 'sepsis_signs']);
+    expect(stopsAt('fracture-serious-accident.fires-yes')?.slice(-2)).toEqual(['trauma', 'serious_accident']);
+    expect(stopsAt('cancer-active-nerve-pain.fires-yes')?.slice(-2)).toEqual(['cancer_history', 'cancer_active']);
+    // Cancer with a nerve sign already answered: at the cancer question itself.
+    expect(stopsAt('cancer-nerve-signs.fires-with-leg-numbness')?.at(-1)).toBe('cancer_history');
   });
 
   it('keep the stop-if-worse exclusion word for word equal to the emergency rules', () => {
