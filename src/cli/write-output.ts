@@ -7,7 +7,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT, ScreenError } from '../errors.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import type { CliIo } from './io.js';
 
 export interface OutputTarget {
@@ -32,5 +31,7 @@ export async function writeOutput(io: Pick<CliIo, 'stdout' | 'cwd'>, text: strin
       throw new ScreenError('io.output-is-input', EXIT.cantCreate, `cannot write ${target.output}: it is the input file (the results would replace the answers); write them to another file`);
     }
   }
+  // Loaded only to write a file: it brings node:crypto and streams, which stdout output never needs.
+  const { writeFileAtomic } = await import('../io/write-atomic.js');
   await writeFileAtomic(path, text, { mode: 0o600, noClobber: target.force !== true, shown: target.output });
 }

@@ -10,14 +10,23 @@
  * Japanese is written, is broken between characters. The first output line is indented by
  * `first` spaces, every other by `rest`; `width` counts the indent.
  */
-import stringWidth from 'fast-string-width';
+import fastStringWidth from 'fast-string-width';
+
+/** Printable ASCII only: one column per character (the common case, measured without the library). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function stringWidth(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : fastStringWidth(text);
+}
 
 /** Terminal columns `text` takes. */
 export function textWidth(text: string): number {
   return stringWidth(text);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating a segmenter loads ICU data, a few ms of every start-up that prints.
+let graphemeSegmenter: Intl.Segmenter | undefined;
+const graphemes = { segment: (s: string) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(s) };
 
 /** `word` in pieces of at most `room` columns (the first at most `firstRoom`), between characters. */
 function breakWide(word: string, firstRoom: number, room: number): string[] {
