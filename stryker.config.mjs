@@ -21,5 +21,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 95, low: 90, break: null },
   tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'coverage', 'reports', '.stryker-tmp'],
   cleanTempDir: 'always',
 };

@@ -71,7 +71,7 @@ describe('the bundled questionnaire over generated answer sets', () => {
     }
     // The generator does reach the mildest outcome, so the property is not vacuous.
     expect(reachedMildest).toBeGreaterThan(sets.length / 50);
-  });
+  }, 300_000);
 
   it('evaluate --format json prints exactly the library result', async () => {
     // Each run loads the questionnaire again, as the command does: a share of the sets (1000 in the fuzz run).
@@ -93,7 +93,7 @@ describe('the bundled questionnaire over generated answer sets', () => {
       expect(resultToJson(end.result), JSON.stringify(set)).toBe(library(kept.answers as AnswerSet));
       if (kept.dropped.length === 0) expect(resultToJson(end.result)).toBe(library(set));
     }
-  });
+  }, 300_000);
 
   describe('batch --full gives every record exactly the library result', () => {
     const expected = (): Map<string, string> => new Map(sets.map((set, i) => [`s${i}`, compact(library(set))]));
