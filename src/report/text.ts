@@ -101,22 +101,14 @@ export function renderResultText(result: Result, opts: TextOptions): string {
     out.push(...wrap(`You did not answer ${some}, so this result cannot rule ${unscreened.length === 1 ? 'it' : 'them'} out:`, width, 0, 0));
     for (const u of unscreened) out.push(...wrap(`- ${nameOf(lookup, u.question)}`, width, 2, 4));
   };
-  // The advice is the questionnaire's "not screened" advice exactly when it has sources of its own.
-  const adviceIsNotScreened = result.adviceSource !== undefined && unscreened.length > 0;
-
+  // The advice (the questionnaire's "not screened" advice when the engine put it there, which
+  // may point to the list "below"), then the questions not screened.
   if (opts.heading !== false) {
     out.push(chalk.bold(result.title));
-    if (adviceIsNotScreened) {
-      out.push('');
-      notScreened();
-    }
     advice();
-    if (!adviceIsNotScreened && unscreened.length > 0) {
-      out.push('');
-      notScreened();
-    }
     out.push('');
-  } else if (unscreened.length > 0) {
+  }
+  if (unscreened.length > 0) {
     notScreened();
     out.push('');
   }

@@ -102,12 +102,12 @@ describe('the text result when a red flag was not screened', () => {
     expect(out).not.toContain('routine');
     expect(out.split('\n').slice(0, 8)).toEqual([
       'See a GP first',
+      `${NOT_SCREENED}  [NICE CKS Sciatica §Red flags; NHS Cauda equina syndrome]`,
       '',
       'Not screened',
       'You did not answer 2 questions about warning signs, so this result cannot rule them out:',
       '  - numbness between the legs',
       '  - new trouble peeing',
-      `${NOT_SCREENED}  [NICE CKS Sciatica §Red flags; NHS Cauda equina syndrome]`,
       '',
     ]);
     expect(out).toContain('  not answered: numbness between the legs; new trouble peeing\n');
