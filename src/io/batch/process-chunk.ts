@@ -199,6 +199,13 @@ export class ChunkProcessor {
       this.csvWithoutQuotes(text, firstLine, columns, acc);
       return;
     }
+    // Quotes only around plain values (R's write.csv): a split and a strip, not the parser.
+    const simple = splitSimplyQuotedCsv(text, columns.delimiter);
+    if (simple !== undefined) {
+      let line = firstLine;
+      for (const record of simple) this.csvRecord(record, line++, columns, acc);
+      return;
+    }
     let skippedAny = false;
     // Fast path: without per-record info (csv-parse is ~40% faster so). Every line is a record
     // (blank ones are `['']`), so with no record skipped, record k starts on line firstLine + k
@@ -300,6 +307,25 @@ export function splitCsvWithoutQuotes(text: string, delimiter = ','): string[][]
     const end = to < n && to > from && text.charCodeAt(to - 1) === 0x0d ? to - 1 : to; // CR only before LF
     records.push(text.slice(from, end).split(delimiter));
     from = to + 1;
+  }
+  return records;
+}
+
+/**
+ * CSV text whose quotes only wrap whole fields that hold no quote, delimiter or line break (as R's
+ * `write.csv` and most exports write plain values), read as csv-parse reads it with CSV_OPTIONS;
+ * `undefined` as soon as any field is anything else (csv-parse then reads the chunk). A property
+ * test (test/perf-equivalence/quoted-csv.test.ts) holds the two equal whenever this answers.
+ */
+export function splitSimplyQuotedCsv(text: string, delimiter = ','): string[][] | undefined {
+  const records = splitCsvWithoutQuotes(text, delimiter);
+  for (const record of records) {
+    for (let i = 0; i < record.length; i++) {
+      const f = record[i] as string;
+      if (f.indexOf('"') === -1) continue;
+      if (f.length < 2 || f.charCodeAt(0) !== 0x22 || f.indexOf('"', 1) !== f.length - 1) return undefined;
+      record[i] = f.slice(1, -1);
+    }
   }
   return records;
 }
