@@ -10,7 +10,7 @@
  */
 import type { Citation, FiredRule, Result } from '../engine/result.js';
 import type { AnswerValue, Answers, Question, Questionnaire } from '../questionnaire/model.js';
-import { answerText, questionLabel } from './answer-words.js';
+import { answerText, answerWords, questionLabel, upperFirst } from './answer-words.js';
 
 export interface HandoutAnswer {
   readonly id: string;
@@ -77,14 +77,18 @@ function byId(q: Questionnaire): ReadonlyMap<string, Question> {
   return new Map(q.questions.map((x) => [x.id, x]));
 }
 
-function describeAnswer(questions: ReadonlyMap<string, Question>, id: string, value: AnswerValue | null | undefined): HandoutAnswer {
+/** `inline`: inside a sentence ("numbness between the legs: not sure"); else a line of its own
+ * ("Numbness between the legs", "Not sure"). */
+function describeAnswer(questions: ReadonlyMap<string, Question>, id: string, value: AnswerValue | null | undefined, inline = false): HandoutAnswer {
   const question = questions.get(id);
   if (question === undefined) return { id, label: id, words: value === null || value === undefined ? 'Not answered' : String(value) };
-  return { id, label: questionLabel(question), words: answerText(question, value) };
+  return inline
+    ? { id, label: questionLabel(question), words: answerWords(question, value) }
+    : { id, label: upperFirst(questionLabel(question)), words: answerText(question, value) };
 }
 
 function reason(questions: ReadonlyMap<string, Question>, f: FiredRule): HandoutReason {
-  return { text: f.reason, answers: Object.entries(f.answers).map(([id, v]) => describeAnswer(questions, id, v)), sources: f.source };
+  return { text: f.reason, answers: Object.entries(f.answers).map(([id, v]) => describeAnswer(questions, id, v, true)), sources: f.source };
 }
 
 export interface HandoutInput {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { parseQuestionnaire } from '../../src/questionnaire/load.js';
 import type { Questionnaire } from '../../src/questionnaire/model.js';
+import { upperFirst } from '../../src/report/answer-words.js';
 import { buildHandout, SHOW_THE_STAFF } from '../../src/report/handout.js';
 import { renderHandoutHtml } from '../../src/report/html.js';
 import { renderHandoutMarkdown } from '../../src/report/markdown.js';
@@ -65,7 +66,7 @@ describe('the handout of each kind of result', () => {
     }
     // The answers by label/text and in words: the first question asked is listed with its answer.
     const first = q.questions.find((x) => x.id === c.result.path[0]);
-    expect(text).toContain(first?.label ?? first?.text);
+    expect(text).toContain(upperFirst(first?.label ?? first?.text ?? '?'));
   });
 
   it('massage_ok: the cautions for the therapist are a checklist to tick', () => {
@@ -104,7 +105,7 @@ describe('the handout of each kind of result', () => {
     expect(result.missing).toContain(dropped);
     const h = buildHandout({ questionnaire: q, answers, result, date: NOON });
     const droppedQ = q.questions.find((x) => x.id === dropped);
-    const label = (droppedQ?.label ?? droppedQ?.text) as string;
+    const label = upperFirst((droppedQ?.label ?? droppedQ?.text) as string);
     const md = renderHandoutMarkdown(h);
     expect(md.slice(md.indexOf('## Not answered'))).toContain(`- ${label.replace(/&/g, '&amp;').split('\n')[0]?.slice(0, 20)}`);
     const html = renderHandoutHtml(h);

@@ -138,10 +138,24 @@ export function enableWhenOf(q: Questionnaire): ReadonlyMap<string, EnableWhen> 
     return dnf;
   };
 
+  // A positive test of X's answer (=, <, >, exists true) implies X is answered, so enabled: the
+  // tests that enable X are then implied too and are dropped (e.g. "which leg" after "leg pain"
+  // OR "thigh pain, asked only without leg pain" is just leg_pain = yes OR thigh_pain = yes).
+  const POSITIVE = new Set<Atom['operator']>(['=', '<', '>', '<=', '>=']);
+  const implied = (conj: Atom[]): Atom[] => {
+    const drop = new Set<string>();
+    for (const a of conj) {
+      if (!(POSITIVE.has(a.operator) || (a.operator === 'exists' && a.answerBoolean === true))) continue;
+      const enabling = dnfOf(a.question);
+      if (enabling.length === 1) for (const b of enabling[0] as Atom[]) drop.add(JSON.stringify(b));
+    }
+    return conj.filter((a) => !drop.has(JSON.stringify(a)));
+  };
+
   const out = new Map<string, EnableWhen>();
   for (const question of q.questions) {
     try {
-      const dnf = dnfOf(question.id);
+      const dnf = dnfOf(question.id).map(implied);
       if (dnf.some((conj) => conj.length === 0)) out.set(question.id, { kind: 'always' });
       else if (dnf.length === 0) out.set(question.id, { kind: 'inexpressible', why: 'never reached' });
       else if (dnf.length === 1) {
