@@ -194,7 +194,7 @@ try {
     }
   }
   for (let r = 0; r < Math.max(7, rounds); r++) {
-    for (const run of smallRuns) {
+    for (const run of r % 2 ? [...smallRuns].reverse() : smallRuns) {
       const m = await measure(run.args, join(dir, 'out'));
       if (m.code !== 0) throw new Error(`${run.name} exited ${m.code}: ${m.stderr.slice(0, 500)}`);
       (run.seconds ??= []).push(m.seconds);
