@@ -68,7 +68,9 @@ describe('batch, built binary', () => {
       expect(pooled.stdout.split('\n').length).toBeGreaterThanOrEqual(30_001); // + a header for CSV
       expect(pooled.stdout).toBe(single.stdout);
     }
-  });
+    // Eight runs of the binary over 30,000 records: about 15 s on an idle 2-core machine, well
+    // over the default 20 s limit when the machine is shared.
+  }, 120_000);
 
   it('hostile records just under 4 MiB (400k keys; 1.4M empty objects) are error records in the worker pool, and the batch goes on', async () => {
     const budget = 4 * 1024 * 1024 - 100;

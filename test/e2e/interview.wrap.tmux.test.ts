@@ -44,7 +44,7 @@ describe.skipIf(!hasTmux())('word-wrapping in the real interview (tmux)', { time
     it(`${width} columns: questions, answered lines, help and the stop line all wrap between words`, async () => {
       session = await TmuxSession.start([process.execPath, BIN, '--save', 'a.json'], { cwd: dir, env: { NO_COLOR: '1' }, width, height: 40 });
       const s = session;
-      await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', saddle_numbness: 'no' });
+      await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'one_leg', bilateral_neuro: 'no', saddle_numbness: 'no' });
       await waitForQuestion(s, question(qn, 'bladder_change'));
       await s.keys('C-c');
       expect(await s.exitCode()).toBe(130);

@@ -48,7 +48,7 @@ const NOTES_SECTION_8_6: readonly Finding[] = [
   { finding: 'sepsis_signs yes', answers: { fever: 'yes', sepsis_signs: 'yes' }, level: 'emergency' },
   { finding: 'sepsis_signs unsure', answers: { fever: 'unsure', sepsis_signs: 'unsure' }, level: 'emergency' },
   ...each(['serious_accident'], YES_UNSURE, 'emergency', { trauma: 'yes' }),
-  ...(['yes', 'unsure'] as const).flatMap((c) => [
+  ...(['yes', 'unsure'] as const).flatMap((c): Finding[] => [
     { finding: `cancer ${c} + mild weakness`, answers: { cancer_history: c, ...CANCER_QUIET, leg_weakness: 'mild_stable' }, level: 'emergency' as const },
     { finding: `cancer ${c} + severe weakness`, answers: { cancer_history: c, ...CANCER_QUIET, leg_weakness: 'severe_or_worsening' }, level: 'emergency' as const },
     { finding: `cancer ${c} + weakness unsure`, answers: { cancer_history: c, ...CANCER_QUIET, leg_weakness: 'unsure' }, level: 'emergency' as const },

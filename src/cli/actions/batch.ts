@@ -87,22 +87,25 @@ export async function runBatchCommand(input: string, options: BatchOptions, { io
     }
   } else inputId = await stdinFileId(io.stdin);
 
-  let output: AtomicOutput | undefined;
-  try {
-    output = options.output === undefined ? undefined : await openOutput(resolve(io.cwd, options.output), options.output, inputId, options.force ?? false);
-  } catch (e) {
-    await inputHandle?.close().catch(() => undefined);
-    throw e;
-  }
-  let runner: ChunkRunner | undefined;
   // Ctrl+C, SIGTERM, SIGHUP: stop reading, write out what was read (to stdout), never leave a
-  // half -o file or its temporary file; exit 130, 143 or 129.
+  // half -o file or its temporary file; exit 130, 143 or 129. Listening starts before the -o
+  // file's temporary file is created, so a signal at that moment cannot kill the process and
+  // leave the temporary file behind (the run below then stops at once and discards it).
   const interrupt = new AbortController();
   let caught: InterruptSignal = 'SIGINT';
   const stopListening = io.onInterrupt?.((signal) => {
     caught = signal ?? 'SIGINT';
     interrupt.abort();
   });
+  let output: AtomicOutput | undefined;
+  try {
+    output = options.output === undefined ? undefined : await openOutput(resolve(io.cwd, options.output), options.output, inputId, options.force ?? false);
+  } catch (e) {
+    stopListening?.();
+    await inputHandle?.close().catch(() => undefined);
+    throw e;
+  }
+  let runner: ChunkRunner | undefined;
   try {
     const layout = { element: from === 'json', keep: options.keepColumn ?? [], excel: options.excel ?? false };
     runner = await startRunner(options, q, stdin ? undefined : inputSize, layout);
