@@ -59,7 +59,7 @@ beforeAll(() => {
   // A copy of the project, so the prepack's clean build never touches the dist/ other tests run.
   const copy = join(work, 'project');
   mkdirSync(copy);
-  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'bin', 'cjs', 'scripts', 'questionnaires', 'schema', 'docs']) {
+  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'bin', 'cjs', 'questionnaires', 'schema', 'docs']) {
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');

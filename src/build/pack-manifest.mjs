@@ -7,9 +7,9 @@
 // reading package.json meanwhile never sees half a file. The same trick as `pinst`, in 20 lines.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
-const file = new URL('../package.json', import.meta.url);
-const backup = new URL('../.package.json.prepack', import.meta.url);
-const tmp = new URL('../.package.json.tmp', import.meta.url);
+const file = new URL('../../package.json', import.meta.url);
+const backup = new URL('../../.package.json.prepack', import.meta.url);
+const tmp = new URL('../../.package.json.tmp', import.meta.url);
 const mode = process.argv[2];
 
 if (mode === 'hide') {

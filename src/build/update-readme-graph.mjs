@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const mermaid = execFileSync(process.execPath, [`${root}bin/sciatica-screen.js`, 'graph', '--format', 'mermaid'], { encoding: 'utf8' });
 const readme = readFileSync(`${root}README.md`, 'utf8');
 const block = /<!-- graph:begin[^>]*-->\n```mermaid\n[\s\S]*?```\n<!-- graph:end -->/;

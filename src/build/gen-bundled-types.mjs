@@ -2,12 +2,12 @@
 // Regenerates src/bundled/sciatica-massage.types.ts from questionnaires/sciatica-massage.yaml
 // (run by `npm run gen:types`, which builds first). `--check` only says whether it is in step.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadQuestionnaire } from '../dist/questionnaire/load.js';
-import { renderQuestionnaireTypes } from '../dist/bundled/render-types.js';
+import { loadQuestionnaire } from '../../dist/questionnaire/load.js';
+import { renderQuestionnaireTypes } from '../../dist/bundled/render-types.js';
 
 const yaml = 'questionnaires/sciatica-massage.yaml';
 const out = 'src/bundled/sciatica-massage.types.ts';
-const root = new URL('../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const q = await loadQuestionnaire(new URL(yaml, root), yaml);
 const text = renderQuestionnaireTypes(q, yaml);
 const target = new URL(out, root);
