@@ -111,12 +111,23 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
   const questionText = (q: Question): string => promptText(q.text);
   /** The question once answered: room on its last line for the widest answer Inquirer writes after it. */
   const answeredText = (q: Question, answers: readonly string[]): string => promptText(q.text, answers.reduce((m, a) => Math.max(m, textWidth(a) + 1), 0));
+  /**
+   * An option's words, word-wrapped after the `prefix` columns Inquirer draws before it (select:
+   * "❯ "; checkbox: "❯◯ "), continuation lines indented under the words. Left alone, a long
+   * option ("More than 2 weeks ago, it is not getting worse, and a doctor has examined me since")
+   * is cut mid-word by the terminal.
+   */
+  const optionName = (label: string, prefix: number): string => wrap(label, Math.max(10, cols - prefix - 1)).join(`\n${' '.repeat(prefix)}`);
+  /** Lines the choices take once wrapped, so every option stays on one page. */
+  const pageOf = (choices: ReadonlyArray<{ name?: string } | object>): number =>
+    Math.max(7, choices.reduce((n, ch) => n + ('name' in ch && typeof ch.name === 'string' ? ch.name.split('\n').length : 1), 0));
 
   async function selectOne(q: Question, options: readonly ChoiceOption[], ctx: AskContext): Promise<Reply<string>> {
     header(ctx);
     const choices: Array<{ value: string; name: string; short?: string; description?: string } | InstanceType<typeof p.Separator>> = options.map((o) => ({
       value: o.value,
-      name: o.label,
+      name: optionName(o.label, 2),
+      short: o.label,
       ...(o.help ? { description: o.help } : {}),
     }));
     if (q.unsure) choices.push({ value: UNSURE, name: 'Not sure' });
@@ -129,7 +140,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
         message: questionText(q),
         choices,
         ...(previous !== undefined ? { default: previous } : {}),
-        pageSize: Math.max(choices.length, 7),
+        pageSize: pageOf(choices),
         loop: false,
         theme: withHelp(base, c, helpLines(q), [], answeredText(q, shownAnswers)),
       },
@@ -194,7 +205,8 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
       const choices: Array<{ value: string; name: string; short?: string; checked?: boolean; description?: string } | InstanceType<typeof p.Separator>> =
         q.options.map((o) => ({
           value: o.value,
-          name: o.label,
+          name: optionName(o.label, 3),
+          short: o.label,
           checked: previous?.includes(o.value) ?? false,
           ...(o.help ? { description: o.help } : {}),
         }));
@@ -205,7 +217,7 @@ export function createInquirerPrompter(p: PromptModule, opts: InquirerPrompterOp
         {
           message: questionText(q),
           choices,
-          pageSize: Math.max(choices.length, 7),
+          pageSize: pageOf(choices),
           loop: false,
           shortcuts: { all: null, invert: null },
           validate: (ticked) => multiProblem(ticked.map((t) => t.value)) ?? true,

@@ -53,6 +53,20 @@ describe.skipIf(!hasTmux())('word-wrapping in the real interview (tmux)', { time
     });
   }
 
+  for (const width of [30, 60, 80]) {
+    it(`${width} columns: long answer options (when both legs became affected) wrap between words`, async () => {
+      session = await TmuxSession.start([process.execPath, BIN], { cwd: dir, env: { NO_COLOR: '1' }, width, height: 40 });
+      const s = session;
+      await answerAll(s, qn, { leg_pain: 'yes', pain_side: 'both_legs', bilateral_neuro: 'no' });
+      await waitForQuestion(s, question(qn, 'bilateral_onset'));
+      expect(await cutByTerminal(s)).toEqual([]);
+      // The option's words are all there, joined again, and the last one can be chosen.
+      expect((await s.screen()).replace(/\s+/g, ' ')).toContain('and a doctor has examined me since');
+      await s.keys('C-c');
+      expect(await s.exitCode()).toBe(130);
+    });
+  }
+
   it('30 columns, plain mode: every line wraps between words', async () => {
     session = await TmuxSession.start([process.execPath, BIN, '--plain'], { cwd: dir, env: {}, width: 30, height: 40 });
     const s = session;
