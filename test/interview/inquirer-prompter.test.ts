@@ -39,6 +39,9 @@ function virtualPrompts(): { module: PromptModule; next: () => Promise<Rendered>
   };
 }
 
+/** A prompt a test leaves open is closed when the test worker exits (ExitPromptError): not a failure. */
+const ignoreClosed = (): undefined => undefined;
+
 const q = <T,>(id: string): T => QUESTIONS.find((x) => x.id === id) as T;
 const ctx = (over: Partial<AskContext> = {}): AskContext => ({ number: 2, remaining: 5, canGoBack: true, fromReview: false, ...over });
 
@@ -88,10 +91,10 @@ describe('the Inquirer prompter', () => {
 
   it('no ← Back at the first question; from the review, back means "return to the review"', async () => {
     const first = setup();
-    void first.prompter.yesno(q<YesNoQuestion>('pain'), ctx({ canGoBack: false, number: 1 }));
+    first.prompter.yesno(q<YesNoQuestion>('pain'), ctx({ canGoBack: false, number: 1 })).catch(ignoreClosed);
     expect((await first.next()).getScreen()).not.toContain('Back');
     const review = setup();
-    void review.prompter.yesno(q<YesNoQuestion>('pain'), ctx({ fromReview: true, number: 1 }));
+    review.prompter.yesno(q<YesNoQuestion>('pain'), ctx({ fromReview: true, number: 1 })).catch(ignoreClosed);
     expect((await review.next()).getScreen()).toContain('← Back to the review (keep this answer)');
     expect(review.written.join('')).toContain('Changing question 1');
   });
@@ -232,7 +235,7 @@ describe('the review names questions by their label and answers in their own wor
 
   it('in the arrow-key review', async () => {
     const { prompter, next } = setup();
-    void prompter.review(await entries());
+    prompter.review(await entries()).catch(ignoreClosed);
     const screen = (await next()).getScreen();
     expect(screen).toContain('1. Numbness between the legs  → Not sure');
     expect(screen).toContain('2. Which leg  → Left leg');
@@ -242,7 +245,7 @@ describe('the review names questions by their label and answers in their own wor
 
   it('in the plain review', async () => {
     const { prompter, next, written } = setup(true);
-    void prompter.review(await entries());
+    prompter.review(await entries()).catch(ignoreClosed);
     await next();
     const text = written.join('');
     expect(text).toContain('1. Numbness between the legs: Not sure\n2. Which leg: Left leg\n3. Do you have leg pain? Answer: Skipped\n');
