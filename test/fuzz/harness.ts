@@ -7,12 +7,14 @@
  *   stack trace or a raw JavaScript error, never a hang (a bounded time per input), never memory
  *   growth without bound.
  */
+import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { PassThrough, Readable } from 'node:stream';
 import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo, CliStdout } from '../../src/cli/io.js';
-import { runBin } from '../helpers/spawn-bin.js';
+import { BIN, ROOT } from '../helpers/spawn-bin.js';
 
 export { runs } from '../properties/runs.js';
 
@@ -65,11 +67,33 @@ export async function runMain(argv: readonly string[], stdin: Uint8Array | strin
   return { code, stdout: out.text(), stderr: err.text(), ms: performance.now() - start };
 }
 
-/** The built binary, for a sample of the inputs (the launcher, real stdin and exit codes). */
-export async function runBuilt(argv: readonly string[], stdin: Uint8Array | string = '', cwd?: string): Promise<Run> {
+/**
+ * The built binary, for a sample of the inputs (the launcher, real stdin and exit codes), killed
+ * after `PER_INPUT_MS` (then the run is a 'hang'), as a user's terminal would wait forever.
+ */
+export function runBuilt(argv: readonly string[], stdin: Uint8Array | string = '', cwd = ROOT): Promise<Run> {
   const start = performance.now();
-  const r = await runBin([...argv], { stdin: typeof stdin === 'string' ? stdin : Buffer.from(stdin), ...(cwd ? { cwd } : {}) });
-  return { code: r.code ?? -1, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - start };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let hung = false;
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, PER_INPUT_MS);
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      resolve({ code: hung ? 'hang' : (code ?? -1), stdout, stderr, ms: performance.now() - start });
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(typeof stdin === 'string' ? stdin : Buffer.from(stdin));
+  });
 }
 
 /** Lines that betray an unhandled JavaScript error rather than words for a person. */
@@ -109,22 +133,38 @@ export function heapMb(): number {
   return process.memoryUsage().heapUsed / 1e6;
 }
 
-/** Counts of exit codes, printed at the end of a fuzz run so the figures go in docs/testing.md. */
+/**
+ * Counts of exit codes, printed at the end of a fuzz run so the figures go in docs/testing.md, and
+ * progress on the way: every PROGRESS_EVERY inputs a line on the console and (FUZZ_LOG=file) in a
+ * log, so a run cut short still has figures and a long one says how far it is.
+ */
 export class Tally {
   private readonly codes = new Map<string, number>();
+  private readonly start = performance.now();
   total = 0;
   slowestMs = 0;
-  constructor(private readonly name: string) {}
+  constructor(
+    private readonly name: string,
+    private readonly planned = 0,
+  ) {}
   add(run: Run): void {
     this.total++;
-    // A long fuzz run says how far it is (FUZZ_LOG=file), so a run cut short still has figures.
-    if (process.env.FUZZ_LOG && this.total % 500 === 0) appendFileSync(process.env.FUZZ_LOG, `${new Date().toISOString()} ${this.name}: ${this}\n`);
     this.slowestMs = Math.max(this.slowestMs, run.ms);
     const k = String(run.code);
     this.codes.set(k, (this.codes.get(k) ?? 0) + 1);
+    if (this.total % PROGRESS_EVERY === 0) this.progress();
+  }
+  private progress(): void {
+    const line = `${new Date().toISOString()} ${this.name}: ${this}${this.planned > 0 ? ` — ${this.total}/${this.planned}` : ''}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+    if (process.env.FUZZ_LOG) appendFileSync(process.env.FUZZ_LOG, `${line}\n`);
+    console.log(line);
   }
   toString(): string {
     const codes = [...this.codes.entries()].sort().map(([k, v]) => `${k}: ${v}`).join(', ');
-    return `${this.total} inputs (exit ${codes}); slowest ${Math.round(this.slowestMs)} ms`;
+    const s = (performance.now() - this.start) / 1000;
+    return `${this.total} inputs (exit ${codes}) in ${s.toFixed(0)} s, ${this.total > 0 ? ((s * 1000) / this.total).toFixed(1) : '–'} ms an input; slowest ${Math.round(this.slowestMs)} ms`;
   }
 }
+
+/** How often a fuzz run reports progress (inputs). */
+const PROGRESS_EVERY = 1000;

@@ -9,9 +9,13 @@ import { fc } from '@fast-check/vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { describeInput, expectClean, heapMb, runMain, runs, Tally } from './harness.js';
 import { answersDocArb } from './answers-arbitraries.js';
+import { builtFormFromDist } from './built-form.js';
+
+// The bundled questionnaire from its built form, as the installed binary loads it (built-form.ts).
+vi.mock('../../src/questionnaire/load-built.js', async (importOriginal) => builtFormFromDist(await importOriginal()));
 
 const dir = mkdtempSync(join(tmpdir(), 'sciatica-screen-fuzz-r-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
