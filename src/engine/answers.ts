@@ -308,14 +308,47 @@ function answersObject(q: Questionnaire, values: NormalisedValues): NormalisedAn
   return sealed(q, answers);
 }
 
+/**
+ * Per question of a questionnaire, the exact spellings of its single-word answers — `yes`, `no`,
+ * an option's value, `unsure` where offered — mapped to the value `normaliseAnswer` gives them:
+ * the common case in batch input, answered by one lookup (test/perf-equivalence/summary.test.ts
+ * holds the result to `normaliseAnswer`'s). Anything else takes the long way.
+ */
+const exactSpellings = new WeakMap<Questionnaire, readonly (ReadonlyMap<string, string> | undefined)[]>();
+function exactSpellingsOf(q: Questionnaire): readonly (ReadonlyMap<string, string> | undefined)[] {
+  let list = exactSpellings.get(q);
+  if (list === undefined) {
+    list = q.questions.map((x) => {
+      if (x.type !== 'yesno' && x.type !== 'choice') return undefined;
+      const m = new Map<string, string>();
+      for (const v of allowedValues(x)) {
+        const r = normaliseAnswer(x, v);
+        if (r.ok && typeof r.value === 'string') m.set(v, r.value);
+      }
+      return m;
+    });
+    exactSpellings.set(q, list);
+  }
+  return list;
+}
+
 /** `normaliseAnswers`, giving the engine's per-question array instead of an answers object. */
 export function normaliseAnswerValues(q: Questionnaire, raw: Readonly<Record<string, unknown>>): { values: NormalisedValues; problems: AnswerProblem[] } {
   const plan = planFor(q);
+  const exact = exactSpellingsOf(q);
   const problems: AnswerProblem[] = [];
   const values = new Array<AnswerValue | null | undefined>(plan.questions.length);
   let unknown = 0;
   for (const key of Object.keys(raw)) {
     const i = plan.indexOf(key);
+    const given = raw[key];
+    if (typeof given === 'string') {
+      const hit = exact[i]?.get(given);
+      if (hit !== undefined) {
+        values[i] = hit;
+        continue;
+      }
+    }
     const question = plan.questions[i];
     if (i < 0 || question === undefined) {
       // A hint for the first few only: nobody reads a hundred thousand, and each costs a scan.
@@ -327,8 +360,8 @@ export function normaliseAnswerValues(q: Questionnaire, raw: Readonly<Record<str
       });
       continue;
     }
-    if (raw[key] === undefined) continue; // a JavaScript caller's "not given", as if the key were absent
-    const r = normaliseAnswer(question, raw[key]);
+    if (given === undefined) continue; // a JavaScript caller's "not given", as if the key were absent
+    const r = normaliseAnswer(question, given);
     if (r.ok) values[i] = r.value;
     else problems.push(r.problem);
   }

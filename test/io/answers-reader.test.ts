@@ -22,7 +22,17 @@ describe('readAnswersText', () => {
   });
 
   it.each(['{"id":"a:b","x":1}', '{"k":"\\\\","l":":"}', '{"a":[1,{"b":{"c":":"}}]}', '{}', '[]', '"x"', '1e400'])('accepts %s as JSON.parse reads it', (text) => {
-    expect(readAnswersText(text)).toEqual({ ok: true, doc: JSON.parse(text) as unknown });
+    expect(readAnswersText(text)).toEqual({ ok: true, doc: JSON.parse(text) as unknown, keys: expect.any(Number) as number });
+  });
+
+  it.each([
+    ['{}', 0],
+    ['"x"', 0],
+    ['{"id":"a:b","x":1}', 2],
+    ['{"a":[1,{"b":{"c":":"}}]}', 3],
+    ['{"questionnaire":"q","answers":{"fever":"no","age":40}}', 4],
+  ])('counts the keys of %s at every depth (%i): batch refuses a record with too many from it', (text, keys) => {
+    expect(readAnswersText(text)).toMatchObject({ ok: true, keys });
   });
 
   it('refuses nesting deeper than 200 levels with the full scan\'s message', () => {

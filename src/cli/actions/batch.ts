@@ -155,10 +155,10 @@ async function startRunner(options: BatchOptions, q: Questionnaire, inputSize: n
   const defaultJobs = inputSize !== undefined && inputSize < DEFAULT_WORKERS_FROM_BYTES ? 1 : Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
   const jobs = options.jobs ?? defaultJobs;
   const small = inputSize !== undefined && inputSize < WORKER_THRESHOLD_BYTES;
-  if (jobs > 1 && !small && workersAvailable()) {
-    return WorkerPool.start(jobs, { ...settings, questionnaire: q });
-  }
-  return new InProcessRunner(new ChunkProcessor(q, await loadBatchEngine(), settings));
+  const local = new ChunkProcessor(q, await loadBatchEngine(), settings);
+  // N jobs: this thread and N − 1 workers (chunk-runner.ts says why).
+  if (jobs > 1 && !small && workersAvailable()) return WorkerPool.start(jobs, { ...settings, questionnaire: q }, local);
+  return new InProcessRunner(local);
 }
 
 interface FileId {

@@ -20,7 +20,7 @@ export function registerBatch(program: Command, ctx: CommandContext): void {
     .option('--force', 'let -o replace an existing file (never the input file)')
     .option('-q, --questionnaire <file>', 'questionnaire file (default: the bundled sciatica-massage questionnaire)')
     .option('--full', 'write the whole result of each record, not only its summary')
-    .option('--jobs <n>', 'worker threads (default: one per CPU, at most 8, for input from a pipe or a file of 16 MiB or more; smaller files run in one thread, where workers would cost more than they gain; 1 = none)', parseJobs)
+    .option('--jobs <n>', 'threads that evaluate records, this one included: n - 1 worker threads start (default: one per CPU, at most 8, for input from a pipe or a file of 16 MiB or more; smaller files run in this thread alone, where workers would cost more than they gain; 1 = no worker)', parseJobs)
     .option('--delimiter <char>', 'CSV input: the field delimiter: "," ";" or tab (default: found in the header)', parseDelimiter)
     .option('--ignore-column <name>', 'CSV input: a column not to read (repeatable)', collect)
     .option('--keep-column <name>', 'CSV input: a column to copy into each result, to join back (repeatable)', collect)

@@ -50,6 +50,12 @@ export type WorkerMessage =
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
 
+/**
+ * Chunks a worker holds at once: the one it works on and the next, so that it never waits for
+ * this thread (busy with a chunk of its own, or with the input) to send it more.
+ */
+const PER_WORKER = 2;
+
 const WORKER_URL = new URL('./batch-worker.js', import.meta.url);
 
 /** True when the compiled worker exists (not when running from TypeScript sources, as in tests). */
@@ -63,34 +69,50 @@ interface Job {
   readonly reject: (e: Error) => void;
 }
 
-/** A fixed pool of workers, each running one chunk at a time. */
+/**
+ * A fixed pool of workers, each running one chunk at a time, and optionally this thread too
+ * (`local`): `--jobs N` evaluates in N threads, this one and N − 1 workers. This thread has little
+ * else to do (reading, cutting records, writing: under a tenth of the work), so a worker of its
+ * own would mostly wait, and on a machine with N cores a third thread only competes for them.
+ * Measured on 2 cores (bench/batch.mjs, docs/batch.md): this thread + 1 worker against 2 workers.
+ * This thread takes a queued chunk only once per turn of the event loop (`setImmediate`), after
+ * the workers' results and the input and output have been served, so none of them waits on it
+ * for longer than one chunk (256 KiB, a few milliseconds).
+ */
 export class WorkerPool implements ChunkRunner {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  /** Per worker, the chunks sent to it and not yet answered, oldest first (at most PER_WORKER). */
+  private readonly sent = new Map<Worker, Job[]>();
   private readonly queue: Job[] = [];
   private failure: Error | undefined;
+  private localTurn: NodeJS.Immediate | undefined;
   /** Twice a task's size: a task's results (about a third of its input for JSONL) fit in its own buffer. */
   readonly pool: BufferPool;
 
-  private constructor(private readonly workers: Worker[]) {
-    this.idle.push(...workers);
-    this.pool = new BufferPool(2 * TASK_BYTES, 4 * workers.length + 4);
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly local: ChunkProcessor | undefined,
+  ) {
+    for (const w of workers) this.sent.set(w, []);
+    this.pool = new BufferPool(2 * TASK_BYTES, 4 * this.threads + 4);
   }
 
   get threads(): number {
-    return this.workers.length;
+    return this.workers.length + (this.local === undefined ? 0 : 1);
   }
 
-  /** Starts `n` workers and waits until each has loaded the questionnaire and the engine. */
-  static async start(n: number, setup: WorkerSetup): Promise<WorkerPool> {
-    const workers = Array.from({ length: n }, () => new Worker(WORKER_URL, { workerData: setup, resourceLimits: WORKER_LIMITS }));
+  /**
+   * Starts `n` workers and waits until each has loaded the questionnaire and the engine. With
+   * `local`, this thread is one of the `n` (so `n - 1` workers start) and runs chunks with it.
+   */
+  static async start(n: number, setup: WorkerSetup, local?: ChunkProcessor): Promise<WorkerPool> {
+    const workers = Array.from({ length: local === undefined ? n : n - 1 }, () => new Worker(WORKER_URL, { workerData: setup, resourceLimits: WORKER_LIMITS }));
     try {
       await Promise.all(workers.map((w) => firstMessage(w)));
     } catch (e) {
       await Promise.all(workers.map((w) => w.terminate()));
       throw e;
     }
-    const pool = new WorkerPool(workers);
+    const pool = new WorkerPool(workers, local);
     for (const w of workers) pool.listen(w);
     return pool;
   }
@@ -104,24 +126,49 @@ export class WorkerPool implements ChunkRunner {
   }
 
   async close(): Promise<void> {
+    if (this.localTurn !== undefined) clearImmediate(this.localTurn);
+    this.localTurn = undefined;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      const t = job.task;
-      worker.postMessage(t, t.kind === 'jsonl' || t.kind === 'csv' ? [t.bytes.buffer as ArrayBuffer] : []);
+    for (let depth = 1; depth <= PER_WORKER && this.queue.length > 0; depth++) {
+      for (const [worker, jobs] of this.sent) {
+        if (jobs.length >= depth) continue;
+        const job = this.queue.shift();
+        if (job === undefined) break;
+        jobs.push(job);
+        const t = job.task;
+        worker.postMessage(t, t.kind === 'jsonl' || t.kind === 'csv' ? [t.bytes.buffer as ArrayBuffer] : []);
+      }
     }
+    if (this.local !== undefined && this.queue.length > 0 && this.localTurn === undefined) this.localTurn = setImmediate(() => this.runLocal());
+  }
+
+  /** One queued chunk, in this thread. */
+  private runLocal(): void {
+    this.localTurn = undefined;
+    const job = this.failure === undefined ? this.queue.shift() : undefined;
+    if (job === undefined || this.local === undefined) return;
+    let result: ChunkResult;
+    try {
+      result = this.local.process(job.task);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      job.reject(error);
+      this.fail(error);
+      return;
+    }
+    const t = job.task;
+    // Its bytes were taken from the pool for a worker; read here, they go straight back.
+    if (t.kind === 'jsonl' || t.kind === 'csv') this.pool.give(t.bytes);
+    job.resolve(result);
+    this.dispatch();
   }
 
   private listen(worker: Worker): void {
     worker.on('message', (m: WorkerMessage) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle.push(worker);
+      const job = this.sent.get(worker)?.shift();
       if (!job) return;
       if (m.type === 'result') job.resolve(m.result);
       else job.reject(new Error(m.type === 'failed' ? m.message : 'unexpected message from a batch worker'));
@@ -129,14 +176,14 @@ export class WorkerPool implements ChunkRunner {
     });
     worker.on('error', (e) => this.fail(e));
     worker.on('exit', (code) => {
-      if (code !== 0 || this.busy.has(worker)) this.fail(new Error(`a batch worker stopped (exit ${code})`));
+      if (code !== 0 || (this.sent.get(worker)?.length ?? 0) > 0) this.fail(new Error(`a batch worker stopped (exit ${code})`));
     });
   }
 
   private fail(e: Error): void {
     this.failure ??= e;
-    for (const job of [...this.busy.values(), ...this.queue]) job.reject(this.failure);
-    this.busy.clear();
+    for (const job of [...[...this.sent.values()].flat(), ...this.queue]) job.reject(this.failure);
+    for (const jobs of this.sent.values()) jobs.length = 0;
     this.queue.length = 0;
   }
 }

@@ -158,7 +158,8 @@ export class ChunkProcessor {
       return;
     }
     const doc = read.doc;
-    if (this.tooManyKeys(doc) || this.tooManyKeys(isPlainObject(doc) ? doc.answers : undefined)) {
+    // Counting the keys of each object is needed only when the document has more keys in all than one object may.
+    if (read.keys > this.maxKeys && (this.tooManyKeys(doc) || this.tooManyKeys(isPlainObject(doc) ? doc.answers : undefined))) {
       acc.error(line, recordIdOf(doc), this.tooManyKeysMessage(), { element });
       return;
     }
