@@ -123,3 +123,24 @@ const total = files.reduce((n, [, o]) => n + o.bytes, 0);
 const inputs = Object.fromEntries(files.map(([f, o]) => [f.replace('dist/bundle/', ''), Object.keys(o.inputs)]));
 await writeFile(path('dist/bundle/inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
 console.log(`build: dist/bundle/ (${files.length} files, ${Math.round(total / 1024)} KiB)`);
+
+// 3. The top-level help, as `main` prints it to anything but a terminal narrower than 80 columns
+// (src/cli/main.ts lays help out for 80): src/cli/launch.ts answers `--help` with it, without
+// commander. Made from the same build's program, so it cannot go stale.
+{
+  const { main } = await import(new URL('dist/cli/main.js', root).href);
+  const { PassThrough } = await import('node:stream');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let help = '';
+  let err = '';
+  stdout.on('data', (d) => (help += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await main(['--help'], { stdin: new PassThrough(), stdout, stderr, env: {}, cwd: path('.') });
+  if (code !== 0 || err !== '' || !help.startsWith('Usage: ')) {
+    console.error(`build: the top-level help could not be made (exit ${code}): ${err}`);
+    process.exit(70);
+  }
+  await writeFile(path('dist/bundle/help.txt'), help);
+  console.log(`build: dist/bundle/help.txt (${help.length} bytes)`);
+}

@@ -10,7 +10,7 @@ import { EXIT, formatProblem, isScreenError } from '../errors.js';
 import { suggest } from '../questionnaire/suggest.js';
 import { printable } from '../quote.js';
 import { afterOutput, watchOutput, type CliIo } from './io.js';
-import { ExitRequest } from './context.js';
+import { ExitRequest, type CommandContext } from './context.js';
 import { registerValidate } from './commands/validate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerTest } from './commands/test.js';
@@ -25,7 +25,43 @@ export const PROGRAM_NAME = 'sciatica-screen';
 
 export { ExitRequest, type CommandContext } from './context.js';
 
-export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
+/**
+ * Help is laid out for 80 columns, or for the terminal's width when it is narrower (a wider
+ * terminal gets the 80-column text, easier to read than lines of 200). So the top-level --help
+ * is the same text wherever it goes, and the build writes it out once (src/build/build-dist.mjs,
+ * read by ./launch.ts without loading commander).
+ */
+export const HELP_WIDTH = 80;
+export function helpWidthOf(stream: CliIo['stdout']): number {
+  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
+}
+function outputOf(io: CliIo) {
+  return {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(printable(s)),
+    getOutHelpWidth: () => helpWidthOf(io.stdout),
+    getErrHelpWidth: () => helpWidthOf(io.stderr),
+  };
+}
+
+/** Every command, by name, in the order --help lists them. */
+const COMMANDS: readonly (readonly [string, (program: Command, ctx: CommandContext) => void])[] = [
+  ['interview', registerInterview],
+  ['validate', registerValidate],
+  ['evaluate', registerEvaluate],
+  ['batch', registerBatch],
+  ['test', registerTest],
+  ['export', registerExport],
+  ['graph', registerGraph],
+];
+
+/**
+ * The program. With `command` (the first word of the command line, when it names a command),
+ * only that command is defined: its parsing, errors and help are the same, and the others' options
+ * are not built for nothing (a measurable part of an `evaluate`'s start-up). Without it, or for a
+ * word that is no command, all of them, as --help and "did you mean" need.
+ */
+export function buildProgram(io: CliIo, state: { exitCode: number }, command?: string): Command {
   const program = new Command(PROGRAM_NAME);
   program
     .description(
@@ -36,20 +72,15 @@ export function buildProgram(io: CliIo, state: { exitCode: number }): Command {
     .helpOption('-h, --help', 'show help')
     .option('--debug', 'show the stack trace of internal errors')
     .showHelpAfterError('(add --help for usage)')
+    // Wrap a description even in a narrow column (commander's default, 40, left the command list
+    // unwrapped at 80 columns: lines of 160 characters in a pipe or a standard terminal).
+    .configureHelp({ minWidthToWrap: 20 })
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(printable(s)),
-    });
+    .configureOutput(outputOf(io));
   const ctx = { io, state };
-  registerInterview(program, ctx);
-  registerValidate(program, ctx);
-  registerEvaluate(program, ctx);
-  registerBatch(program, ctx);
-  registerTest(program, ctx);
-  registerExport(program, ctx);
-  registerGraph(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(printable(s)) });
+  const only = command === undefined ? undefined : COMMANDS.find(([name]) => name === command);
+  for (const [, register] of only === undefined ? COMMANDS : [only]) register(program, ctx);
+  for (const c of program.commands) c.exitOverride().configureOutput(outputOf(io));
   return program;
 }
 
@@ -61,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // with exit 73. A failing stderr has nowhere to be reported and only must not crash.
   const stdout = watchOutput(io.stdout);
   if (io.stderr !== io.stdout) watchOutput(io.stderr);
-  const program = buildProgram(io, state);
+  const program = buildProgram(io, state, argv[0]);
   const unknown = unknownCommand(argv, program);
   if (unknown !== undefined) {
     io.stderr.write(printable(`${PROGRAM_NAME}: ${unknown}\n(add --help for usage)\n`));
