@@ -7,7 +7,7 @@
  * is malformed. Answers are returned as written; checking them against a questionnaire is the
  * runner's job (an invalid answer fails its case, not the file).
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { EXIT, fileErrorReason, problemAt, ScreenError } from '../errors.js';
@@ -109,7 +109,7 @@ export function parseCases(text: string | Uint8Array, file: string): ParsedCases
 export async function loadCases(path: string | URL, displayName: string = String(path)): Promise<CasesFile> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readAtMost(path, MAX_CASES_BYTES + 1);
   } catch (e) {
     throw new ScreenError('cases.unreadable', EXIT.noInput, `cannot read cases file ${displayName}: ${fileErrorReason(e, 'read')}`);
   }
@@ -118,6 +118,28 @@ export async function loadCases(path: string | URL, displayName: string = String
     throw new ScreenError('cases.invalid', EXIT.dataErr, `${displayName} is not a valid cases file`, parsed.problems);
   }
   return parsed.cases;
+}
+
+/**
+ * The first `max` bytes of a file: one past the limit is enough to refuse it, and a file that
+ * never ends (/dev/zero, a pipe left open) is not read until memory runs out.
+ */
+async function readAtMost(path: string | URL, max: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const buffer = Buffer.alloc(stat.isFile() ? Math.min(stat.size + 1, max) : max);
+    let read = 0;
+    while (read < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, null);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
 }
 
 type PosOf = (offset: number | undefined) => Position;
