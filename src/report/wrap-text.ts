@@ -12,11 +12,17 @@
  */
 import fastStringWidth from 'fast-string-width';
 
-/** Printable ASCII only: one column per character (the common case, measured without the library). */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Characters that take one column each (printable ASCII, Latin-1 and Latin Extended letters and
+ * signs, the dashes, quotes, bullets and arrows of General Punctuation; not the soft hyphen, not
+ * combining marks, not the invisible format characters): text made only of them — every word of
+ * the result text (§, —, ›) — is measured by its length, without the library, whose first calls
+ * cost milliseconds of start-up. test/report/wrap-text.test.ts checks every one against it.
+ */
+export const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
 
 function stringWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : fastStringWidth(text);
+  return ONE_COLUMN_EACH.test(text) ? text.length : fastStringWidth(text);
 }
 
 /** Terminal columns `text` takes. */
