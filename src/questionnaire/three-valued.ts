@@ -70,10 +70,10 @@ export class Knowledge {
       }
       case 'compare': {
         const k = this.of(atom.question);
-        if (holds) {
-          this.markAnswered(k);
-          if (k.possible) k.possible = new Set([...k.possible].filter((v) => compare(v, atom.op, atom.value)));
-        } else if (k.possible) k.possible = new Set([...k.possible].filter((v) => !compare(v, atom.op, atom.value)));
+        // From the question's finite domain (a scale) when nothing narrowed it yet, as for `in`.
+        const current = k.possible ?? domainOf(this.questions.get(atom.question));
+        if (holds) this.markAnswered(k);
+        if (current) k.possible = new Set([...current].filter((v) => compare(v, atom.op, atom.value) === holds));
         if (k.answered === true && k.possible?.size === 0) this.contradiction = true;
         return;
       }
