@@ -11,7 +11,9 @@
  *   "Replace it?", or `--resume` of the same file);
  * - a symbolic link is never followed: the bytes never land in a file the tool did not create;
  * - every later write first checks that the path still names the file written last time (same
- *   device and inode, not a link); a path that now points elsewhere is refused, not written.
+ *   device and inode, not a link, and the same size and modification time: a file created at
+ *   the path after ours was deleted often reuses its inode); a path that now points elsewhere is
+ *   refused, not written.
  */
 import { link, lstat, open, rename, unlink } from 'node:fs/promises';
 import { EXIT, fileErrorReason, ScreenError } from '../errors.js';
@@ -37,6 +39,8 @@ export function answersDocument(q: Questionnaire, answers: Answers, savedAt?: Da
 interface Identity {
   readonly dev: number;
   readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
 /** Why a save was refused or failed: one phrase to follow "cannot save to FILE: ". */
@@ -80,7 +84,7 @@ export class AnswersFile {
         await fh.writeFile(answersDocument(q, answers, this.now?.()));
         await fh.sync();
         const st = await fh.stat();
-        made = { dev: st.dev, ino: st.ino };
+        made = { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
       } finally {
         await fh.close();
       }
@@ -113,7 +117,8 @@ export class AnswersFile {
     }
     if (!now.isFile()) throw new SaveError(this.shown, now.isDirectory() ? 'it is a folder' : 'it is not a regular file');
     if (this.identity !== undefined) {
-      if (now.dev !== this.identity.dev || now.ino !== this.identity.ino) {
+      const id = this.identity;
+      if (now.dev !== id.dev || now.ino !== id.ino || now.size !== id.size || now.mtimeMs !== id.mtimeMs) {
         throw new SaveError(this.shown, 'it was replaced by another file since the last save; nothing was written there');
       }
     } else if (!this.mayReplace) {
