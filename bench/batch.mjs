@@ -212,7 +212,7 @@ try {
   process.stderr.write('\n');
   const rate = (run) => n / median(run.seconds);
   const base = { floor: rate(runs[0]), jsonl: rate(runs[1]) };
-  console.log(`batch: ${n} records, median of ${rounds} round${rounds === 1 ? '' : 's'}; node ${process.version}, ${availableParallelism()} CPUs; load average ${before} before, ${after} after`);
+  console.log(`batch: ${n} records, median of ${rounds} round${rounds === 1 ? '' : 's'}; node ${process.version}, ${availableParallelism()} CPUs; load average ${before} before, ${after} after; scheduling ${scheduling()}`);
   let missed = 0;
   for (const run of runs) {
     const r = rate(run);
@@ -240,4 +240,20 @@ try {
   process.exitCode = missed > 0 ? 1 : 0;
 } finally {
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * How this process is scheduled (the measured processes inherit it): on a machine shared with
+ * other work, `chrt -r 10 npm run bench:…` (root) runs the bench round-robin ahead of every
+ * ordinary process, so the figures measure the program rather than the queue for a CPU.
+ */
+function scheduling() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const policy = ['SCHED_OTHER', 'SCHED_FIFO', 'SCHED_RR', 'SCHED_BATCH', 'SCHED_ISO', 'SCHED_IDLE'][Number(fields[38])] ?? `policy ${fields[38]}`;
+    return policy === 'SCHED_OTHER' ? `${policy}, nice ${fields[16]}` : `${policy} (real-time priority ${fields[37]}: other work waits)`;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -111,7 +111,7 @@ const cpu = (c) => {
 };
 const bare = cases[0];
 const tmuxBare = cases.find((c) => c.tmux === 'bare');
-console.log(`startup: median of ${rounds} interleaved rounds; node ${process.version}, ${cpus().length} CPUs; load average ${before} before, ${after} after`);
+console.log(`startup: median of ${rounds} interleaved rounds; node ${process.version}, ${cpus().length} CPUs; load average ${before} before, ${after} after; scheduling ${scheduling()}`);
 console.log('Wall time is what a person waits; with a load average above the CPU count it is mostly waiting for a');
 console.log('CPU, so CPU time (user + system, all threads) is shown beside it and judged against the target too.');
 console.log(`${''.padEnd(40)}   wall median        CPU median         target`);
@@ -136,3 +136,19 @@ for (const c of cases) {
 }
 if (!haveTmux) console.log('(no tmux: the interview was not measured)');
 process.exitCode = missed > 0 ? 1 : 0;
+
+/**
+ * How this process is scheduled (the measured processes inherit it): on a machine shared with
+ * other work, `chrt -r 10 npm run bench:…` (root) runs the bench round-robin ahead of every
+ * ordinary process, so the figures measure the program rather than the queue for a CPU.
+ */
+function scheduling() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const policy = ['SCHED_OTHER', 'SCHED_FIFO', 'SCHED_RR', 'SCHED_BATCH', 'SCHED_ISO', 'SCHED_IDLE'][Number(fields[38])] ?? `policy ${fields[38]}`;
+    return policy === 'SCHED_OTHER' ? `${policy}, nice ${fields[16]}` : `${policy} (real-time priority ${fields[37]}: other work waits)`;
+  } catch {
+    return 'unknown';
+  }
+}

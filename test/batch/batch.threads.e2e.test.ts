@@ -13,7 +13,7 @@ import { runBin } from '../helpers/spawn-bin.js';
 const dir = mkdtempSync(join(tmpdir(), 'batch-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// About 1.6 MB: several 256 KiB chunks, so both threads get some. Every 997th record is bad in
+// About 1.6 MB: many 32 KiB chunks, so both threads get some. Every 997th record is bad in
 // one of the ways a reader must refuse: a repeated key, an unknown question, broken JSON.
 const YESNO = ['saddle_numbness', 'bladder_change', 'bowel_change', 'fever', 'night_pain', 'weight_loss', 'trauma'];
 const lines: string[] = [];

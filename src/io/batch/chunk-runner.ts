@@ -77,7 +77,7 @@ interface Job {
  * Measured on 2 cores (bench/batch.mjs, docs/batch.md): this thread + 1 worker against 2 workers.
  * This thread takes a queued chunk only once per turn of the event loop (`setImmediate`), after
  * the workers' results and the input and output have been served, so none of them waits on it
- * for longer than one chunk (256 KiB, a few milliseconds).
+ * for longer than one chunk (32 KiB of input, about a millisecond).
  */
 export class WorkerPool implements ChunkRunner {
   /** Per worker, the chunks sent to it and not yet answered, oldest first (at most PER_WORKER). */

@@ -18,11 +18,14 @@ import { countLines, detectCsvDelimiter, firstCsvRecordBoundary, lastCsvRecordBo
 export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 /**
  * Tasks hold whole records of about this many bytes (more for a longer record): small enough
- * that a worker's records die young (flat memory), large enough that messaging costs nothing.
- * Measured peak RSS (1 M / 3 M JSONL records): 64 KiB 180 / 212 MB, 128 KiB 121 / 135–157 MB,
- * 256 KiB 113–117 / 113–120 MB (flat); 256 KiB costs about 10 % of JSONL speed against 128 KiB.
+ * that records die young (flat memory) and that the main thread, which evaluates tasks too
+ * (chunk-runner.ts), keeps its reading and writing going between them; large enough that
+ * messaging costs little. Measured with this thread + 1 worker (200k JSONL records, chrt -r,
+ * 2 cores): 256 KiB 3.55–3.69 s, peak RSS 154–157 MB; 64 KiB 3.26–3.55 s, 145–150 MB;
+ * 32 KiB 3.41–3.62 s, 142–144 MB; 16 KiB 3.55–3.71 s, 136–144 MB. (With two workers and an idle
+ * main thread, 256 KiB had been best: 64 KiB 180 / 212 MB at 1 M / 3 M records.)
  */
-export const TASK_BYTES = 256 * 1024;
+export const TASK_BYTES = 32 * 1024;
 
 export interface InputFramer {
   push(bytes: Uint8Array): ChunkTask[];
