@@ -19,6 +19,7 @@ import { closeSync, createReadStream, createWriteStream, mkdtempSync, openSync, 
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scheduling } from './scheduling.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/sciatica-screen.js');
@@ -240,20 +241,4 @@ try {
   process.exitCode = missed > 0 ? 1 : 0;
 } finally {
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
-}
-
-/**
- * How this process is scheduled (the measured processes inherit it): on a machine shared with
- * other work, `chrt -r 10 npm run bench:…` (root) runs the bench round-robin ahead of every
- * ordinary process, so the figures measure the program rather than the queue for a CPU.
- */
-function scheduling() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const policy = ['SCHED_OTHER', 'SCHED_FIFO', 'SCHED_RR', 'SCHED_BATCH', 'SCHED_ISO', 'SCHED_IDLE'][Number(fields[38])] ?? `policy ${fields[38]}`;
-    return policy === 'SCHED_OTHER' ? `${policy}, nice ${fields[16]}` : `${policy} (real-time priority ${fields[37]}: other work waits)`;
-  } catch {
-    return 'unknown';
-  }
 }

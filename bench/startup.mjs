@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { scheduling } from './scheduling.mjs';
 
 const rounds = Math.max(5, Number(process.argv[2] ?? 11));
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -136,19 +137,3 @@ for (const c of cases) {
 }
 if (!haveTmux) console.log('(no tmux: the interview was not measured)');
 process.exitCode = missed > 0 ? 1 : 0;
-
-/**
- * How this process is scheduled (the measured processes inherit it): on a machine shared with
- * other work, `chrt -r 10 npm run bench:…` (root) runs the bench round-robin ahead of every
- * ordinary process, so the figures measure the program rather than the queue for a CPU.
- */
-function scheduling() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const policy = ['SCHED_OTHER', 'SCHED_FIFO', 'SCHED_RR', 'SCHED_BATCH', 'SCHED_ISO', 'SCHED_IDLE'][Number(fields[38])] ?? `policy ${fields[38]}`;
-    return policy === 'SCHED_OTHER' ? `${policy}, nice ${fields[16]}` : `${policy} (real-time priority ${fields[37]}: other work waits)`;
-  } catch {
-    return 'unknown';
-  }
-}
