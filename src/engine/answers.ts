@@ -311,7 +311,7 @@ function answersObject(q: Questionnaire, values: NormalisedValues): NormalisedAn
 /**
  * Per question of a questionnaire, the exact spellings of its single-word answers — `yes`, `no`,
  * an option's value, `unsure` where offered — mapped to the value `normaliseAnswer` gives them:
- * the common case in batch input, answered by one lookup (test/perf-equivalence/summary.test.ts
+ * the common case in batch input, answered by one lookup (test/perf-equivalence/exact-spellings.test.ts
  * holds the result to `normaliseAnswer`'s). Anything else takes the long way.
  */
 const exactSpellings = new WeakMap<Questionnaire, readonly (ReadonlyMap<string, string> | undefined)[]>();

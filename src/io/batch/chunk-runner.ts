@@ -70,10 +70,11 @@ interface Job {
 }
 
 /**
- * A fixed pool of workers, each running one chunk at a time, and optionally this thread too
- * (`local`): `--jobs N` evaluates in N threads, this one and N − 1 workers. This thread has little
- * else to do (reading, cutting records, writing: under a tenth of the work), so a worker of its
- * own would mostly wait, and on a machine with N cores a third thread only competes for them.
+ * A fixed pool of workers, each working on one chunk at a time (and holding the next), and
+ * optionally this thread too (`local`): `--jobs N` evaluates in N threads, this one and N − 1
+ * workers. This thread has little else to do (reading, cutting records, writing: under a tenth
+ * of the work), so a worker of its own would mostly wait, and on a machine with N cores a third
+ * thread only competes for them.
  * Measured on 2 cores (bench/batch.mjs, docs/batch.md): this thread + 1 worker against 2 workers.
  * This thread takes a queued chunk only once per turn of the event loop (`setImmediate`), after
  * the workers' results and the input and output have been served, so none of them waits on it
