@@ -34,6 +34,9 @@ await writeFile(tmp, builtQuestionnaireJson(questionnaire, bytes));
 await rename(tmp, out);
 console.log(`build: dist/questionnaires/sciatica-massage.json (${(await stat(out)).size} bytes, from ${bytes.length} bytes of YAML)`);
 
+// The CommonJS entry (package.json exports.require) sits beside the ES module it loads.
+await writeFile(new URL('dist/index.cjs', root), await readFile(new URL('src/cjs/index.cjs', root)));
+
 // 2. The CLI bundle. Entry and chunk files sit at the same depth as dist/cli/main.js, so the
 // `new URL('../../…', import.meta.url)` paths in the sources (package.json, questionnaires/,
 // dist/questionnaires/, the worker beside its runner) resolve as they do unbundled.

@@ -59,7 +59,7 @@ beforeAll(() => {
   // A copy of the project, so the prepack's clean build never touches the dist/ other tests run.
   const copy = join(work, 'project');
   mkdirSync(copy);
-  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'bin', 'cjs', 'questionnaires', 'schema', 'docs']) {
+  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'src', 'bin', 'questionnaires', 'schema', 'docs']) {
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
@@ -88,7 +88,7 @@ describe('npm pack', () => {
     const list = run('tar', ['tzf', tarball], work).stdout.split('\n');
     expect(list.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(list.filter((f) => f.startsWith('package/src/'))).toEqual([]);
-    expect(list).toContain('package/cjs/index.cjs');
+    expect(list).toContain('package/dist/index.cjs');
     expect(list).toContain('package/dist/index.js');
     expect(list).toContain('package/questionnaires/sciatica-massage.yaml');
   });

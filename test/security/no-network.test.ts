@@ -40,7 +40,7 @@ function tsFilesUnder(dir: string): string[] {
 }
 
 const SRC_FILES = tsFilesUnder(join(ROOT, 'src'));
-const ENTRIES = [join(ROOT, 'bin', 'sciatica-screen.js'), join(ROOT, 'cjs', 'index.cjs'), ...SRC_FILES];
+const ENTRIES = [join(ROOT, 'bin', 'sciatica-screen.js'), join(ROOT, 'dist', 'index.cjs'), ...SRC_FILES];
 
 /**
  * The CLI runs an esbuild bundle of src/ and its dependencies (dist/bundle/). The walk checks the

@@ -1,5 +1,6 @@
 'use strict';
-// The CommonJS entry of sciatica-screen (`require('sciatica-screen')`). The package is an ES
+// The CommonJS entry of sciatica-screen (`require('sciatica-screen')`), copied by the build
+// (src/build/build-dist.mjs) to dist/index.cjs, beside the ES module it loads. The package is an ES
 // module; Node 20.19+ and 22.12+ can require() an ES module, so this hands over to it. Older Node
 // (20.17, 20.18, or --no-experimental-require-module) cannot: say so plainly instead of Node's
 // "No exports main defined". See docs/library.md § CommonJS.
@@ -11,4 +12,4 @@ if (!(process.features && process.features.require_module)) {
   e.code = 'ERR_REQUIRE_ESM';
   throw e;
 }
-module.exports = require('../dist/index.js');
+module.exports = require('./index.js');
