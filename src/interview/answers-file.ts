@@ -92,18 +92,20 @@ export class AnswersFile {
       await unlink(tmp).catch(() => undefined);
       throw new SaveError(this.shown, fileErrorReason(e, 'write'));
     }
+    let copied: Identity | undefined;
     try {
-      await this.place(tmp);
+      copied = await this.place(tmp);
     } catch (e) {
       await unlink(tmp).catch(() => undefined);
       throw e instanceof SaveError ? e : new SaveError(this.shown, fileErrorReason(e, 'write'));
     }
-    this.identity = made;
+    this.identity = copied ?? made;
     this.mayReplace = false;
   }
 
-  /** Puts the written temporary file at `path`, or refuses (see the file comment). */
-  private async place(tmp: string): Promise<void> {
+  /** Puts the written temporary file at `path`, or refuses (see the file comment). The identity
+   * of the file now at `path` when it is a copy (no hard links), else undefined (it is `tmp`'s). */
+  private async place(tmp: string): Promise<Identity | undefined> {
     const now = await lstat(this.path).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return undefined;
       throw e;
@@ -126,10 +128,12 @@ export class AnswersFile {
     }
     // rename() replaces the name, never follows it: whatever is at the path, no other file is written.
     await rename(tmp, this.path);
+    return undefined;
   }
 
   /** The path is free: link() fails with EEXIST if anything appears there meanwhile. */
-  private async createExclusive(tmp: string): Promise<void> {
+  private async createExclusive(tmp: string): Promise<Identity | undefined> {
+    let copied: Identity | undefined;
     try {
       await link(tmp, this.path);
     } catch (e) {
@@ -137,13 +141,15 @@ export class AnswersFile {
       if (code === 'EEXIST') throw new SaveError(this.shown, this.identity ? 'another file appeared at its place since the last save; nothing was written there' : 'the file already exists (use --force to replace it)');
       // A filesystem without hard links: an exclusive open is just as safe for a new file.
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
-      await copyExclusive(tmp, this.path);
+      copied = await copyExclusive(tmp, this.path);
     }
     await unlink(tmp);
+    return copied;
   }
 }
 
-async function copyExclusive(from: string, to: string): Promise<void> {
+/** Copies `from` to a new file `to` (never an existing one); the copy's identity. */
+async function copyExclusive(from: string, to: string): Promise<Identity> {
   const src = await open(from, 'r');
   try {
     const data = await src.readFile();
@@ -151,6 +157,8 @@ async function copyExclusive(from: string, to: string): Promise<void> {
     try {
       await fh.writeFile(data);
       await fh.sync();
+      const st = await fh.stat();
+      return { dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
     } finally {
       await fh.close();
     }
