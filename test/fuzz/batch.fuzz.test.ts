@@ -59,12 +59,17 @@ const jsonText = fc
   .tuple(fc.array(answersLineArb, { maxLength: 8 }), fc.constantFrom(',', ',', ',\n', ' ', ',,', '\r\n,'), fc.constantFrom('[', '[', ' [\n', '{', ''), fc.constantFrom(']', ']', ']\n', '', ']]', '],'))
   .map(([docs, sep, open, close]) => `${open}${docs.join(sep)}${close}`);
 
-/** 10 MB in one line (or one CSV cell, or one array element). */
-const hugeLine = (format: Format): string => {
+/** 10 MB in one line (or one CSV cell, or one array element); built once per format. */
+const huge = new Map<Format, Buffer>();
+const hugeLine = (format: Format): Buffer => {
+  let b = huge.get(format);
+  if (b !== undefined) return b;
   const big = 'x'.repeat(10 * 1024 * 1024);
-  if (format === 'csv') return `id,leg_pain\np1,${big}\np2,yes\n`;
-  if (format === 'json') return `[{"leg_pain":"${big}"},{"leg_pain":"yes"}]`;
-  return `{"leg_pain":"${big}"}\n{"leg_pain":"yes"}\n`;
+  if (format === 'csv') b = Buffer.from(`id,leg_pain\np1,${big}\np2,yes\n`);
+  else if (format === 'json') b = Buffer.from(`[{"leg_pain":"${big}"},{"leg_pain":"yes"}]`);
+  else b = Buffer.from(`{"leg_pain":"${big}"}\n{"leg_pain":"yes"}\n`);
+  huge.set(format, b);
+  return b;
 };
 
 const inputArb: fc.Arbitrary<BatchInput> = fc
@@ -77,7 +82,7 @@ const inputArb: fc.Arbitrary<BatchInput> = fc
   )
   .chain(([format, to, damage, n, junk]) =>
     (format === 'jsonl' ? jsonlText : format === 'csv' ? csvText : jsonText).map((text): BatchInput => {
-      let bytes = Buffer.from(text);
+      let bytes: Buffer = Buffer.from(text);
       if (damage === 'bom') bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]);
       if (damage === 'truncate') bytes = bytes.subarray(0, bytes.length === 0 ? 0 : n % bytes.length);
       if (damage === 'bytes') {
@@ -85,7 +90,7 @@ const inputArb: fc.Arbitrary<BatchInput> = fc
         bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(junk), bytes.subarray(at)]);
       }
       // A 10 MB line costs a second or two: one input in a hundred or so.
-      if (damage === 'huge' && n % 16 === 0) bytes = Buffer.from(hugeLine(format));
+      if (damage === 'huge' && n % 16 === 0) bytes = hugeLine(format);
       return { format, to, bytes };
     }),
   );

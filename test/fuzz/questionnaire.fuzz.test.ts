@@ -97,29 +97,60 @@ const aliasBomb = fc.integer({ min: 2, max: 12 }).map((levels) => {
   return lines.join('\n');
 });
 
-const hostileArb: fc.Arbitrary<Uint8Array> = fc
-  .oneof(
-    aliasBomb,
-    fc.integer({ min: 10, max: 200_000 }).map((n) => `questions: ${'['.repeat(n)}${']'.repeat(n)}`),
-    fc.integer({ min: 10, max: 200_000 }).map((n) => `questions: ${'{a: '.repeat(n)}1${'}'.repeat(n)}`),
-    fc.integer({ min: 10, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n')),
-    fc.integer({ min: 10, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- `).join('\n') + 'x'),
-    fc.integer({ min: 1000, max: 2_200_000 }).map((n) => `id: big\ntitle: ${'x'.repeat(n)}\n`),
-    fc.integer({ min: 1000, max: 600_000 }).map((n) => `${LINES.join('\n')}\n# ${'y'.repeat(n)}\n`),
-    fc.constantFrom('!!js/function', '!!binary', '!!set', '!!omap', '!!timestamp', '!custom', '!<tag:yaml.org,2002:str>', '!!python/object:os.system').map(
-      (tag) => LINES.join('\n').replace(/^(\s+text: )/m, `$1${tag} `),
-    ),
-    fc.constant(LINES.join('\n').replace(/^questions:\n/m, 'base: &base { type: yesno, unsure: true }\nquestions:\n').replace(/^(  - id: leg_pain)$/m, '$1\n    <<: *base')),
-    fc.string({ unit: 'binary', maxLength: 400 }),
-    fc.string({ unit: 'grapheme', maxLength: 400 }).map((s) => `id: ${s}\nquestions:\n  - id: ${s}\n    text: ${s}\n`),
-    fc.constant(`\uFEFF${LINES.join('\r\n')}`),
-    fc.constant(LINES.join('\r')),
-    fc.constant(LINES.join('\n').replace(/e/, '\u0000')),
-    fc.constant(''),
-    fc.constant('\uFEFF'),
+/**
+ * The big hostile documents, built once per kind and size (a run of 10 000 draws each of them
+ * hundreds of times). Sizes sit on the limits of read-yaml.ts — nesting 64 (MAX_NESTING), 1 MiB
+ * (MAX_QUESTIONNAIRE_BYTES), 10 000 alias nodes (MAX_ALIAS_NODES) — and far beyond them.
+ */
+const built = new Map<string, Buffer>();
+function once(kind: string, size: number, make: (n: number) => string): fc.Arbitrary<Uint8Array> {
+  return fc.constant(null).map(() => {
+    const key = `${kind} ${size}`;
+    let b = built.get(key);
+    if (b === undefined) built.set(key, (b = Buffer.from(make(size))));
+    return b;
+  });
+}
+const sized = (kind: string, sizes: readonly number[], make: (n: number) => string): fc.Arbitrary<Uint8Array> =>
+  fc.oneof(...sizes.map((n) => once(kind, n, make)));
+
+const MIB = 1024 * 1024;
+/**
+ * 33 fixed documents: each is drawn about ten times in 10 000 inputs (the same bytes give the same
+ * answer; repeats only test for leaks), the rest of the time goes to inputs that vary.
+ */
+const bigArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  sized('flow-seq', [10, 63, 64, 65, 1000, 200_000], (n) => `questions: ${'['.repeat(n)}${']'.repeat(n)}`),
+  sized('flow-map', [10, 63, 64, 65, 1000, 200_000], (n) => `questions: ${'{a: '.repeat(n)}1${'}'.repeat(n)}`),
+  sized('block-map', [63, 64, 65, 1440, 3000], (n) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}k:`).join('\n')),
+  sized('block-seq', [63, 64, 65, 1000, 3000], (n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- `).join('\n') + 'x'),
+  sized('scalar', [1000, MIB, MIB + 1, 2_200_000], (n) => `id: big\ntitle: ${'x'.repeat(n - 16)}\n`), // n bytes in all
+  sized('comment', [MIB - BUNDLED.length - 4, MIB - BUNDLED.length - 3], (n) => `${LINES.join('\n')}\n# ${'y'.repeat(n)}\n`), // 1 MiB, 1 MiB + 1
+  sized('aliases', [2001, 10_000, 10_001, 100_000, 260_000], manyAliases),
+);
+
+const hostileArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { weight: 1, arbitrary: bigArb },
+  { weight: 12, arbitrary: hostileSmallArb() },
+);
+
+function hostileSmallArb(): fc.Arbitrary<Uint8Array> {
+  return fc.oneof(
+    aliasBomb.map((x) => Buffer.from(x)),
+    fc
+      .constantFrom('!!js/function', '!!binary', '!!set', '!!omap', '!!timestamp', '!custom', '!<tag:yaml.org,2002:str>', '!!python/object:os.system')
+      .map((tag) => Buffer.from(LINES.join('\n').replace(/^(\s+text: )/m, `$1${tag} `))),
+    fc.constant(Buffer.from(LINES.join('\n').replace(/^questions:\n/m, 'base: &base { type: yesno, unsure: true }\nquestions:\n').replace(/^(  - id: leg_pain)$/m, '$1\n    <<: *base'))),
+    fc.string({ unit: 'binary', maxLength: 400 }).map((x) => Buffer.from(x)),
+    fc.string({ unit: 'grapheme', maxLength: 400 }).map((x) => Buffer.from(`id: ${x}\nquestions:\n  - id: ${x}\n    text: ${x}\n`)),
+    fc.constant(Buffer.from(`\uFEFF${LINES.join('\r\n')}`)),
+    fc.constant(Buffer.from(LINES.join('\r'))),
+    fc.constant(Buffer.from(LINES.join('\n').replace(/e/, '\u0000'))),
+    fc.constant(Buffer.from('')),
+    fc.constant(Buffer.from('\uFEFF')),
     fc.uint8Array({ maxLength: 2000 }),
-  )
-  .map((x) => (typeof x === 'string' ? Buffer.from(x) : x));
+  );
+}
 
 const inputArb = fc.oneof({ weight: 3, arbitrary: mutationArb }, { weight: 2, arbitrary: hostileArb });
 
