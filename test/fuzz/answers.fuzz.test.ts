@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fuzz: answers JSON', () => {
   it('evaluate - (in-process): a documented ending for every input', async () => {
-    const tally = new Tally('answers (evaluate -)');
+    const tally = new Tally('answers (evaluate -)', runs(60));
     const heapStart = heapMb();
     await fc.assert(
       fc.asyncProperty(answersDocArb, fc.boolean(), async (bytes, json) => {

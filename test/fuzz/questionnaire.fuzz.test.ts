@@ -156,7 +156,7 @@ const inputArb = fc.oneof({ weight: 3, arbitrary: mutationArb }, { weight: 2, ar
 
 describe('fuzz: questionnaire YAML', () => {
   it('validate (in-process) and parseQuestionnaire: a documented ending for every input', async () => {
-    const tally = new Tally('questionnaire (validate)');
+    const tally = new Tally('questionnaire (validate)', runs(50));
     const heapStart = heapMb();
     let i = 0;
     await fc.assert(
@@ -192,10 +192,11 @@ describe('fuzz: questionnaire YAML', () => {
 });
 
 describe('a questionnaire of aliases by the hundred thousand', () => {
-  it('validate (the built binary) refuses 260 000 aliases in 1 MiB within the time bound, in one line', async () => {
+  // About 1.5 s of CPU (5 s of wall time seen at load 11); the quadratic check took minutes.
+  it('validate (the built binary) refuses 260 000 aliases in 1 MiB within a minute, in one line', async () => {
     const file = join(dir, 'aliases.yaml');
     writeFileSync(file, manyAliases(260_000));
-    const run = await runBuilt(['validate', file]);
+    const run = await runBuilt(['validate', file], '', undefined, 60_000);
     expectClean(run, 'a 1 MiB questionnaire of 260 000 aliases');
     expect(run.code).toBe(78);
     expect(run.stderr).toMatch(/aliases expand to more than 10000 nodes/);

@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fuzz: --resume files', () => {
   it('the interview refuses or resumes every file with a documented ending', async () => {
-    const tally = new Tally('resume (interview --plain --resume)');
+    const tally = new Tally('resume (interview --plain --resume)', runs(40));
     const heapStart = heapMb();
     let i = 0;
     await fc.assert(
