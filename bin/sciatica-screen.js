@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The launcher: run the compiled CLI (the bundle built by src/build/build-dist.mjs) and map its
-// answer to the process exit code. Nothing else.
-import { main } from '../dist/bundle/main.js';
+// The launcher: run the compiled CLI (the bundle built by src/build/build-dist.mjs, CommonJS like
+// this file: see bin/package.json) and map its answer to the process exit code. Nothing else.
+'use strict';
+const { main } = require('../dist/bundle/main.js');
 
 // The standard streams are getters: Node builds each on first use, and building stdin (a socket
 // or a TTY) costs about as much as the rest of `--version`, which never reads it.

@@ -86,19 +86,21 @@ describe('validate', () => {
 });
 
 describe('startup', () => {
-  /** Runs the built binary with a resolve hook that logs every module URL it loads. */
+  /**
+   * Runs the built binary with a preload that logs the URL of every module it loads: the CLI
+   * bundle is CommonJS (src/build/build-dist.mjs), so the hook is on `require`'s resolution.
+   */
   async function loadedModules(args: string[]): Promise<{ code: number | null; urls: string[] }> {
     const dir = mkdtempSync(join(tmpdir(), 'screen-startup-'));
     const log = join(dir, 'resolved.log');
     writeFileSync(log, '');
-    const hooks = join(dir, 'hooks.mjs');
+    const preload = join(dir, 'log-requires.cjs');
     writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const r = await next(specifier, context);\n  appendFileSync(${JSON.stringify(log)}, r.url + '\\n');\n  return r;\n}\n`,
+      preload,
+      `const Module = require('node:module');\nconst { appendFileSync } = require('node:fs');\nconst { pathToFileURL } = require('node:url');\n` +
+        `const resolve = Module._resolveFilename;\nModule._resolveFilename = function (...a) {\n  const f = resolve.apply(this, a);\n  appendFileSync(${JSON.stringify(log)}, (f.startsWith('/') ? pathToFileURL(f).href : f) + '\\n');\n  return f;\n};\n`,
     );
-    const register = join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-    const r = await runBin(args, { env: { NODE_OPTIONS: `--import=${pathToFileURL(register).href}` }, cwd: FIXTURES });
+    const r = await runBin(args, { env: { NODE_OPTIONS: `--require=${preload}` }, cwd: FIXTURES });
     return { code: r.code, urls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   }
 

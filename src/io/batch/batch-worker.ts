@@ -25,7 +25,8 @@ function encodeResults(text: string, task: ChunkTask): Uint8Array {
   return encoder.encode(text);
 }
 
-try {
+// In a function, not at the top level: the CLI bundle is CommonJS, which has no top-level await.
+async function start(): Promise<void> {
   const processor = new ChunkProcessor(setup.questionnaire, await loadBatchEngine(), setup);
   port.on('message', (task: ChunkTask) => {
     try {
@@ -37,6 +38,5 @@ try {
     }
   });
   send({ type: 'ready' });
-} catch (e) {
-  send({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
 }
+start().catch((e: unknown) => send({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
