@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// The build after `tsc` (run by `npm run build`, `prepare` on `npm ci`, and `prepack`). Two steps,
-// each measured in README.md "Performance":
+// The build after `tsc` (run by `npm run build`, `prepare` on `npm ci`, and `prepack`). Three
+// steps, each measured in README.md "Performance" (and the CommonJS entry copied to dist/):
 //  1. The bundled questionnaire's built form, dist/questionnaires/sciatica-massage.json: the model
 //     the full loader makes of questionnaires/sciatica-massage.yaml, so the CLI starts without
 //     `yaml`, compose and lint (src/questionnaire/load-built.ts compares the YAML with the text
 //     it was built from on every load). A questionnaire with errors fails the build (exit 78).
-//  2. The CLI bundle, dist/bundle/: the CLI entry (src/cli/launch.ts) and the batch worker bundled by esbuild with
-//     their dependencies, split at the CLI's lazy imports so a command loads only its own code
-//     (the prompt library, `yaml` and csv-parse stay in chunks of their own); `--version` is
-//     answered by the entry (src/cli/launch.ts) without commander. bin/ runs it. The
-//     library (dist/index.js, typed) stays tsc's unbundled output.
+//  2. The CLI bundle, dist/bundle/: the CLI entry (src/cli/launch.ts) bundled by esbuild with its
+//     dependencies, split at the CLI's lazy imports so a command loads only its own code (the
+//     prompt library, `yaml` and csv-parse stay in chunks of their own), then every file
+//     converted to CommonJS; the batch worker, one CommonJS file of its own. `--version` is
+//     answered by the entry without commander. bin/ runs it. The library (dist/index.js, typed)
+//     stays tsc's unbundled ES modules.
+//  3. The top-level help text, dist/bundle/help.txt, which the entry prints for a lone --help.
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
