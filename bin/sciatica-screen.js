@@ -2,6 +2,9 @@
 // The launcher: run the compiled CLI (the bundle built by src/build/build-dist.mjs, CommonJS like
 // this file: see bin/package.json) and map its answer to the process exit code. Nothing else.
 'use strict';
+const { join, sep } = require('node:path');
+// V8's code cache for the bundle, made by the build (src/cli/code-cache.ts); read only.
+require('../dist/bundle/code-cache.js').useCodeCache(join(__dirname, '..', 'dist', 'bundle') + sep);
 const { main } = require('../dist/bundle/main.js');
 
 // The standard streams are getters: Node builds each on first use, and building stdin (a socket

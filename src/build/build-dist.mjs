@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The build after `tsc` (run by `npm run build`, `prepare` on `npm ci`, and `prepack`). Three
+// The build after `tsc` (run by `npm run build`, `prepare` on `npm ci`, and `prepack`). Four
 // steps, each measured in README.md "Performance" (and the CommonJS entry copied to dist/):
 //  1. The bundled questionnaire's built form, dist/questionnaires/sciatica-massage.json: the model
 //     the full loader makes of questionnaires/sciatica-massage.yaml, so the CLI starts without
@@ -12,6 +12,7 @@
 //     answered by the entry without commander. bin/ runs it. The library (dist/index.js, typed)
 //     stays tsc's unbundled ES modules.
 //  3. The top-level help text, dist/bundle/help.txt, which the entry prints for a lone --help.
+//  4. V8's code cache of the bundle, dist/bundle/*.js.cache, read by bin/ (src/cli/code-cache.ts).
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -172,6 +173,9 @@ const inputs = Object.fromEntries(files.map(([f, o]) => [f.replace('dist/bundle/
 await writeFile(path('dist/bundle/inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
 console.log(`build: dist/bundle/ (${files.length} files, ${Math.round(total / 1024)} KiB)`);
 
+// The code cache's reader, one CommonJS file that bin/ loads first (src/cli/code-cache.ts).
+await build({ ...options, splitting: false, format: 'cjs', metafile: false, entryPoints: { 'code-cache': 'src/cli/code-cache.ts' } });
+
 // 3. The top-level help, as `main` prints it to anything but a terminal narrower than 80 columns
 // (src/cli/main.ts lays help out for 80): src/cli/launch.ts answers `--help` with it, without
 // commander. Made from the same build's program, so it cannot go stale.
@@ -191,4 +195,42 @@ console.log(`build: dist/bundle/ (${files.length} files, ${Math.round(total / 10
   }
   await writeFile(path('dist/bundle/help.txt'), help);
   console.log(`build: dist/bundle/help.txt (${help.length} bytes)`);
+}
+
+// 4. V8's code cache of the bundle (read by bin/ through src/cli/code-cache.ts): the bundle is
+// loaded here, in this process, with the reader's hook recording every file it compiles; a few
+// commands run in-process (help, evaluate in text and JSON, validate, a small batch), so the
+// functions they call are compiled too; then each file's compiled code is saved beside it as
+// X.js.cache. V8 refuses a cache made by another Node version or with other flags, and the file
+// is then compiled as usual. Made by the Node that builds, so `npm ci` on a clone makes it right.
+{
+  const { createRequire } = await import('node:module');
+  const { PassThrough } = await import('node:stream');
+  const requireCjs = createRequire(import.meta.url);
+  const bundleDir = path('dist/bundle/');
+  const { useCodeCache, cacheFileOf } = requireCjs(`${bundleDir}code-cache.js`);
+  const scripts = new Map();
+  useCodeCache(bundleDir, (file, script) => scripts.set(file, script));
+  const { main } = requireCjs(`${bundleDir}main.js`);
+  const answers = '{"leg_pain":"yes","pain_side":"one_leg","bilateral_neuro":"no","saddle_numbness":"no","age":40}';
+  const workload = [
+    [['evaluate', '--help'], ''],
+    [['evaluate', '-'], answers],
+    [['evaluate', '-', '--format', 'json'], answers],
+    [['validate'], ''],
+    [['batch', '-', '--jobs', '1'], `${answers}\n${answers.replace('"no"', '"yes"')}\n{"bad"\n`],
+  ];
+  for (const [argv, input] of workload) {
+    const stdin = new PassThrough();
+    stdin.end(input);
+    const sink = () => new PassThrough().resume();
+    await main(argv, { stdin, stdout: sink(), stderr: sink(), env: {}, cwd: path('.') });
+  }
+  let bytes = 0;
+  for (const [file, script] of scripts) {
+    const data = script.createCachedData();
+    bytes += data.length;
+    await writeFile(cacheFileOf(file), data);
+  }
+  console.log(`build: dist/bundle/*.js.cache (${scripts.size} files, ${Math.round(bytes / 1024)} KiB)`);
 }
