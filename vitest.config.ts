@@ -14,13 +14,13 @@ export default defineConfig({
       reportsDirectory: 'coverage',
       reportOnFailure: true,
       // A run whose coverage of all of src/ falls below these fails (CI too); docs/testing.md has
-      // the measured figures. Branches: measured 87.1 %, held at 86 so that the few branches a
+      // the measured figures. Branches: measured 88.2 %, held at 87 so that the few branches a
       // signal's timing decides (0 or 1 record done when it arrives) cannot fail a run.
       thresholds: {
         statements: 90,
         lines: 90,
         functions: 90,
-        branches: 86,
+        branches: 87,
       },
     },
   },
