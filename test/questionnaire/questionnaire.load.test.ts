@@ -18,22 +18,19 @@ const minimal = readFileSync(join(VALID, 'minimal.yaml'), 'utf8');
 const lines = (text: string | Uint8Array, file = 'q.yaml'): string[] => parseQuestionnaire(text, file).problems.map(formatProblem);
 
 describe('hostile input', () => {
-  it('refuses a 5 MB file within a second, naming its size, without parsing it', async () => {
+  // The test's timeout is a hang guard, not a speed target (those are in bench/).
+  it('refuses a 5 MB file, naming its size, without parsing it', { timeout: 20_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'screen-'));
     writeFileSync(join(dir, 'huge.yaml'), `id: x\nnote: ${'a'.repeat(5 * 1024 * 1024)}\n`);
-    const started = performance.now();
     const r = await runCli(['validate', 'huge.yaml'], { cwd: dir });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(r.stderr).toBe('huge.yaml:1:1: error: the file is 5.0 MiB; a questionnaire may be at most 1 MiB\n');
     expect(r.code).toBe(78);
   });
 
-  it('stops an alias bomb instead of expanding it', () => {
+  it('stops an alias bomb instead of expanding it (10^9 nodes: expanding would never end)', { timeout: 20_000 }, () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
-    const started = performance.now();
     const out = lines(`${levels.join('\n')}\n`);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(out[0]).toMatch(/^q\.yaml:\d+:\d+: error: aliases expand to more than 10000 nodes; write the content out instead$/);
   });
 

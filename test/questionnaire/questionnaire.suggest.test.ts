@@ -15,10 +15,12 @@ describe('did you mean', () => {
     expect(didYouMean('x'.repeat(500), ['x'])).toBe('');
   });
 
-  it('stays fast on a hostile file full of unknown keys', () => {
+  // The timeout is a hang guard (a quadratic or worse hint would not end), not a speed target:
+  // those are in bench/.
+  it('ends on a hostile file full of unknown keys, with no hint where none is near', { timeout: 20_000 }, () => {
     const keys = ['id', 'version', 'title', 'description', 'start', 'questions', 'rules', 'outcomes', 'cautions', 'sources'];
-    const started = performance.now();
-    for (let i = 0; i < 60_000; i++) didYouMean(`k${i}`, keys);
-    expect(performance.now() - started).toBeLessThan(1500);
+    const hints = new Set<string>();
+    for (let i = 0; i < 60_000; i++) hints.add(didYouMean(`k${i}`, keys));
+    expect([...hints]).toEqual(['']);
   });
 });
