@@ -97,7 +97,8 @@ export class AnswersError extends ScreenError {
  * count as yes and "maybe" is refused, never read as "no".
  */
 export function checkedAnswers(q: Questionnaire, answers: unknown): Answers {
-  if (typeof answers === 'object' && answers !== null && producedFor.get(answers) === q) return answers as Answers;
+  // A WeakMap answers `undefined` for any key it cannot hold (null, a string), so no type test first.
+  if (producedFor.get(answers as object) === q) return answers as Answers;
   if (!isObject(answers)) {
     throw new AnswersError(q, [{ code: 'answers.not-an-object', message: `expected an object of answers by question id, got ${show(answers)}` }]);
   }
@@ -131,8 +132,8 @@ function oneOf(values: readonly string[]): string {
   return values.join(', ');
 }
 
-function allowedValues(q: Question): string[] {
-  const base = q.type === 'yesno' ? ['yes', 'no'] : q.type === 'choice' ? q.options.map((o) => o.value) : [];
+function allowedValues(q: Question & { type: 'yesno' | 'choice' }): string[] {
+  const base = q.type === 'yesno' ? ['yes', 'no'] : q.options.map((o) => o.value);
   return q.unsure ? [...base, UNSURE] : base;
 }
 
@@ -148,10 +149,7 @@ function expectation(q: Question): string {
       return q.unsure ? 'a number or unsure' : 'a number';
     case 'scale':
       return `a whole number from ${q.min} to ${q.max}`;
-    default: {
-      const _exhaustive: never = q;
-      return _exhaustive;
-    }
+    // No default: the switch covers every question type, so adding one is a compile error here.
   }
 }
 
@@ -179,7 +177,7 @@ const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 function normaliseNumber(q: Question & { type: 'number' | 'scale' }, raw: unknown): NormalisedAnswer {
   let n: number;
   if (typeof raw === 'number') n = raw;
-  else if (typeof raw === 'string' && NUMERIC.test(raw.trim())) n = Number(raw.trim());
+  else if (typeof raw === 'string' && NUMERIC.test(raw.trim())) n = Number(raw); // Number() ignores the spaces
   else if (typeof raw === 'string' && UNSURE_SPELLINGS.has(canonical(raw))) {
     return q.unsure
       ? { ok: true, value: UNSURE }
@@ -188,8 +186,9 @@ function normaliseNumber(q: Question & { type: 'number' | 'scale' }, raw: unknow
   if (Number.isNaN(n)) return problem('answer.wrong-type', q.id, `expected ${expectation(q)}, got ${show(raw)}`);
   if (!Number.isFinite(n)) {
     // A valid JSON number too large for a double (e.g. 400 digits): say so, not "wrong type".
-    const limit = n > 0 ? (q.max === undefined ? '' : `; the maximum is ${q.max}`) : q.min === undefined ? '' : `; the minimum is ${q.min}`;
-    return problem('answer.out-of-range', q.id, `the number is too ${n > 0 ? 'large' : 'small'} to be an answer${limit}`);
+    const large = n === Number.POSITIVE_INFINITY;
+    const limit = large ? (q.max === undefined ? '' : `; the maximum is ${q.max}`) : q.min === undefined ? '' : `; the minimum is ${q.min}`;
+    return problem('answer.out-of-range', q.id, `the number is too ${large ? 'large' : 'small'} to be an answer${limit}`);
   }
   const whole = q.type === 'scale' || q.integer;
   if (whole && !Number.isInteger(n)) return problem('answer.not-whole', q.id, `${n} is not a whole number`);
@@ -248,10 +247,7 @@ export function normaliseAnswer(q: Question, raw: unknown): NormalisedAnswer {
     case 'number':
     case 'scale':
       return normaliseNumber(q, raw);
-    default: {
-      const _exhaustive: never = q;
-      return _exhaustive;
-    }
+    // No default: the switch covers every question type, so adding one is a compile error here.
   }
 }
 
@@ -349,8 +345,8 @@ export function normaliseAnswerValues(q: Questionnaire, raw: Readonly<Record<str
         continue;
       }
     }
-    const question = plan.questions[i];
-    if (i < 0 || question === undefined) {
+    const question = plan.questions[i]; // undefined for an unknown key (index -1)
+    if (question === undefined) {
       // A hint for the first few only: nobody reads a hundred thousand, and each costs a scan.
       const hint = ++unknown <= LIST_MAX_ITEMS ? didYouMean(key, plan.ids) : undefined;
       problems.push({
@@ -422,8 +418,8 @@ export function parseAnswersDocumentValues(doc: unknown, q: Questionnaire): { va
     problems.push({ code: 'answers.bad-format', message: `"format" must be ${quote(ANSWERS_FORMAT)}, got ${show(doc.format)}` });
   }
   if (Object.hasOwn(doc, 'formatVersion')) {
-    const fv = doc.formatVersion;
-    if (typeof fv !== 'number' || !Number.isInteger(fv) || fv < 1) {
+    const fv = doc.formatVersion as number; // checked next: Number.isInteger is false for any non-number
+    if (!Number.isInteger(fv) || fv < 1) {
       compatible = false;
       problems.push({ code: 'answers.bad-format', message: `"formatVersion" must be a whole number from 1, got ${show(fv)}` });
     } else if (fv > ANSWERS_FORMAT_VERSION) {

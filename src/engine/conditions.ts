@@ -81,10 +81,7 @@ export function compileCondition(cond: Condition, indexOf: (id: string) => numbe
       return { k: NodeKind.Answered, q: indexOf(cond.question), answered: cond.answered };
     case 'missing':
       return { k: NodeKind.Missing, which: cond.which === 'required' ? MissingClass.Required : MissingClass.RedFlag };
-    default: {
-      const _exhaustive: never = cond;
-      return _exhaustive;
-    }
+    // No default: the switch covers every condition kind, so adding one is a compile error here.
   }
 }
 
@@ -105,8 +102,10 @@ export interface Scope {
   readonly classes: Uint8Array;
 }
 
+/** The answer to question `q` if it is on the path. An unknown question (index -1) never is: a
+ * typed array reads `undefined` at -1. */
 function visible(scope: Scope, q: number): AnswerValue | null | undefined {
-  return q >= 0 && scope.onPath[q] === 1 ? scope.vals[q] : undefined;
+  return scope.onPath[q] === 1 ? scope.vals[q] : undefined;
 }
 
 function matchesIn(v: AnswerValue, values: readonly (string | number)[]): boolean {
@@ -210,7 +209,7 @@ export function holdsSoFar(n: CNode, scope: Scope): Truth {
     case NodeKind.In:
     case NodeKind.Compare:
     case NodeKind.Answered:
-      if (n.q < 0 || scope.onPath[n.q] !== 1) return Truth.Unknown;
+      if (scope.onPath[n.q] !== 1) return Truth.Unknown; // not reached yet (or unknown: index -1)
       return holds(n, scope) ? Truth.True : Truth.False;
     case NodeKind.Missing:
       return holds(n, scope) ? Truth.True : Truth.Unknown;
@@ -256,9 +255,9 @@ export function explain(n: CNode, scope: Scope, marks: Uint8Array): number {
   }
 }
 
-/** Marks question `q` (when it exists); 1 when newly marked. */
+/** Marks question `q` (when it exists: at -1 a typed array reads `undefined`); 1 when newly marked. */
 function mark(marks: Uint8Array, q: number): number {
-  if (q < 0 || marks[q] === 1) return 0;
+  if (marks[q] !== 0) return 0;
   marks[q] = 1;
   return 1;
 }

@@ -20,7 +20,7 @@
  * `normaliseAnswers`/`parseAnswersDocument` produced for `q` are used as they are; anything else
  * is normalised here, and an invalid answer throws `AnswersError` rather than count as "no".
  */
-import type { AnswerValue, Answers, Questionnaire } from '../questionnaire/model.js';
+import type { AnswerValue, Answers, Question, Questionnaire } from '../questionnaire/model.js';
 import { checkedAnswers, type NormalisedValues } from './answers.js';
 import { answersOf, explain, holds } from './conditions.js';
 import { planFor, type Plan } from './plan.js';
@@ -105,7 +105,8 @@ export function evaluateSummaryOfValues(q: Questionnaire, values: NormalisedValu
   }
 }
 
-/** Runs `f` with the plan's zeroed scratch buffers (fresh ones when they are in use: re-entry). */
+/** Runs `f` with the plan's zeroed scratch buffers (fresh ones when they are in use: re-entry).
+ * `marks` comes back zeroed by itself: `answersOf` clears every mark `explain` sets. */
 function withScratch<T>(q: Questionnaire, given: Answers, f: (q: Questionnaire, plan: Plan, answers: Answers, onPath: Uint8Array, marks: Uint8Array) => T): T {
   const answers = checkedAnswers(q, given);
   const plan = planFor(q);
@@ -116,7 +117,6 @@ function withScratch<T>(q: Questionnaire, given: Answers, f: (q: Questionnaire, 
     return f(q, plan, answers, scratch.onPath, scratch.marks);
   } finally {
     scratch.onPath.fill(0);
-    scratch.marks.fill(0);
     scratch.inUse = false;
   }
 }
@@ -177,7 +177,7 @@ function evaluateWith(q: Questionnaire, plan: Plan, answers: Answers, onPath: Ui
 
   const mildest = q.outcomes.length - 1;
   if (best === mildest && mildest > 0) {
-    const raised = q.outcomes[mildest - 1]?.id as string;
+    const raised = (q.outcomes[mildest - 1] as Questionnaire['outcomes'][number]).id;
     const net = safetyNet(plan, scope, ids);
     for (const [key, rule, reason] of SAFETY_NET_ENTRIES) {
       const answers = net[key];
@@ -235,13 +235,14 @@ function firedEntry(
   return f;
 }
 
+/** Each entry undefined when there is nothing to say. */
 interface SafetyNet {
   /** Red-flag questions on the path left unanswered. */
-  unanswered?: Record<string, AnswerValue | null>;
+  readonly unanswered: Record<string, AnswerValue | null> | undefined;
   /** Red-flag questions on the path answered with a red-flag value. */
-  flagged?: Record<string, AnswerValue | null>;
+  readonly flagged: Record<string, AnswerValue | null> | undefined;
   /** Red-flag questions off the path (so ignored by every rule) answered with a red-flag value. */
-  flaggedOffPath?: Record<string, AnswerValue | null>;
+  readonly flaggedOffPath: Record<string, AnswerValue | null> | undefined;
 }
 
 /** What the safety net sees: red-flag questions unanswered on the path, or given a red-flag value anywhere. */
@@ -264,11 +265,7 @@ function safetyNet(plan: Plan, scope: WalkScope, ids: readonly string[]): Safety
     if (values === undefined || scope.onPath[i] !== 0 || v === undefined || v === null) continue;
     if (isRedFlagValue(v, values)) (flaggedOffPath ??= {})[ids[i] as string] = v;
   }
-  const out: SafetyNet = {};
-  if (unanswered !== undefined) out.unanswered = unanswered;
-  if (flagged !== undefined) out.flagged = flagged;
-  if (flaggedOffPath !== undefined) out.flaggedOffPath = flaggedOffPath;
-  return out;
+  return { unanswered, flagged, flaggedOffPath };
 }
 
 /** Red-flag questions on the path left unanswered, in path order; undefined when none. */
@@ -276,7 +273,7 @@ function unscreenedOf(plan: Plan, scope: WalkScope): UnscreenedQuestion[] | unde
   let out: UnscreenedQuestion[] | undefined;
   for (let k = 0; k < scope.pathLength; k++) {
     const i = scope.path[k] as number;
-    const flag = plan.questions[i]?.redFlag;
+    const flag = (plan.questions[i] as Question).redFlag;
     if (flag === undefined) continue;
     const v = scope.vals[i];
     if (v === undefined || v === null) (out ??= []).push({ question: plan.ids[i] as string, red_flag: flag.category });
@@ -284,26 +281,23 @@ function unscreenedOf(plan: Plan, scope: WalkScope): UnscreenedQuestion[] | unde
   return out;
 }
 
+/** A number is never a red-flag value: the values are option ids (a list of strings). */
 function isRedFlagValue(v: AnswerValue, values: readonly string[]): boolean {
   if (typeof v === 'object') return v.some((x) => values.includes(x));
-  return typeof v === 'string' && values.includes(v);
+  return (values as readonly AnswerValue[]).includes(v);
 }
 
 /** Cautions of the fired rules, in the questionnaire's caution order, each with the sources of
  * the rules that added it (deduplicated, in order of first citation by rule order). */
 function cautionsOf(q: Questionnaire, plan: Plan, firedIdx: readonly number[]): ResultCaution[] {
-  if (q.cautions.length === 0) return [];
-  let sourcesBy: (Citation[] | undefined)[] | undefined;
+  const sourcesBy: (Citation[] | undefined)[] = [];
   for (const i of firedIdx) {
     const r = plan.rules[i] as Plan['rules'][number];
-    if (r.cautions.length === 0) continue;
-    sourcesBy ??= new Array<Citation[] | undefined>(q.cautions.length);
     for (const c of r.cautions) {
       const list = (sourcesBy[c] ??= []);
       for (const s of r.source) if (!list.includes(s)) list.push(s);
     }
   }
-  if (sourcesBy === undefined) return [];
   const out: ResultCaution[] = [];
   for (let c = 0; c < q.cautions.length; c++) {
     const list = sourcesBy[c];
@@ -314,8 +308,7 @@ function cautionsOf(q: Questionnaire, plan: Plan, firedIdx: readonly number[]): 
   return out;
 }
 
+/** `scope.path` holds exactly the path (its length is `pathLength`). */
 function pathIds(scope: WalkScope, ids: readonly string[]): string[] {
-  const out = new Array<string>(scope.pathLength);
-  for (let i = 0; i < scope.pathLength; i++) out[i] = ids[scope.path[i] as number] as string;
-  return out;
+  return scope.path.map((i) => ids[i] as string);
 }

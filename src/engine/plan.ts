@@ -54,7 +54,6 @@ export interface Plan {
   readonly stopRulesWithMissing: readonly number[];
   /** Indices of all stopping rules, in rule order. */
   readonly stopRules: readonly number[];
-  readonly outcomeRank: ReadonlyMap<string, number>;
   readonly citations: ReadonlyMap<string, Citation>;
   /**
    * Zeroed working buffers lent to one evaluation at a time (evaluation is synchronous and calls
@@ -103,10 +102,7 @@ function buildPlan(q: Questionnaire): Plan {
             target: target(b.goto),
           })),
         };
-      default: {
-        const _exhaustive: never = next;
-        return _exhaustive;
-      }
+      // No default: the switch covers every kind of flow, so adding one is a compile error here.
     }
   });
 
@@ -115,9 +111,11 @@ function buildPlan(q: Questionnaire): Plan {
     classes[i] = (question.required ? MissingClass.Required : 0) | (question.redFlag ? MissingClass.RedFlag : 0);
   });
 
-  const outcomeRank = new Map<string, number>();
+  // Keyed by `string | undefined` so a rule without an outcome looks itself up like any other:
+  // no rank (-1), not stopping.
+  const outcomeRank = new Map<string | undefined, number>();
   q.outcomes.forEach((o, i) => outcomeRank.set(o.id, i));
-  const stopping = new Set(q.outcomes.filter((o) => o.stop).map((o) => o.id));
+  const stopping = new Set<string | undefined>(q.outcomes.filter((o) => o.stop).map((o) => o.id));
   const cautionIndex = new Map<string, number>();
   q.cautions.forEach((c, i) => cautionIndex.set(c.id, i));
   const citations = new Map<string, Citation>();
@@ -126,7 +124,7 @@ function buildPlan(q: Questionnaire): Plan {
   const rules: CompiledRule[] = q.rules.map((r) => ({
     id: r.id,
     when: compileCondition(r.when, indexOf),
-    rank: r.outcome === undefined ? -1 : (outcomeRank.get(r.outcome) ?? -1),
+    rank: outcomeRank.get(r.outcome) ?? -1,
     outcome: r.outcome,
     cautions: r.cautions.map((c) => cautionIndex.get(c) ?? -1).filter((i) => i >= 0),
     cautionIds: r.cautions.length > 0 ? Object.freeze([...r.cautions]) : undefined,
@@ -141,9 +139,10 @@ function buildPlan(q: Questionnaire): Plan {
   const stopRulesWithMissing: number[] = [];
   const stopRules: number[] = [];
   rules.forEach((r, i) => {
-    if (r.outcome === undefined || !stopping.has(r.outcome)) return;
+    if (!stopping.has(r.outcome)) return;
     stopRules.push(i);
-    for (const qi of namedQuestions(r.when, new Set())) stopRulesByQuestion[qi]?.push(i);
+    // namedQuestions gives question indices only (never -1), so each has its list.
+    for (const qi of namedQuestions(r.when, new Set())) (stopRulesByQuestion[qi] as number[]).push(i);
     if (hasMissingAtom(r.when)) stopRulesWithMissing.push(i);
   });
 
@@ -160,7 +159,6 @@ function buildPlan(q: Questionnaire): Plan {
     stopRulesByQuestion,
     stopRulesWithMissing,
     stopRules,
-    outcomeRank,
     citations,
     scratch: { onPath: new Uint8Array(q.questions.length), marks: new Uint8Array(q.questions.length), inUse: false },
   };

@@ -17,7 +17,7 @@
 import type { AnswerValue, Answers, Question, Questionnaire } from '../questionnaire/model.js';
 import { holds, holdsSoFar, MissingClass, Truth, type Scope } from './conditions.js';
 import { checkedAnswers } from './answers.js';
-import { END, planFor, type Plan } from './plan.js';
+import { END, planFor, type CompiledFlow, type CompiledRule, type Plan } from './plan.js';
 
 export interface Walk {
   /** Question ids in the order asked. */
@@ -51,12 +51,15 @@ export const enum WalkEnd {
   Stopped = -2,
 }
 
-/** Reads the answers into an array by question index (own keys only; `undefined` = absent). */
+/**
+ * Reads the answers into an array by question index (own keys only; `undefined` = absent). The
+ * answers are always an object answers.ts made (`checkedAnswers`): a plain object whose own keys
+ * are question ids, on Object.prototype.
+ */
 export function answersByIndex(plan: Plan, answers: Answers): (AnswerValue | null | undefined)[] {
   const ids = plan.ids;
   const vals = new Array<AnswerValue | null | undefined>(ids.length);
-  const proto: unknown = Object.getPrototypeOf(answers);
-  if (plan.idsClearOfObjectPrototype && (proto === Object.prototype || proto === null)) {
+  if (plan.idsClearOfObjectPrototype) {
     // No id names an Object.prototype member, so a plain lookup reads own keys only (and fast).
     for (let i = 0; i < ids.length; i++) vals[i] = answers[ids[i] as string];
   } else {
@@ -82,8 +85,7 @@ export function newScope(plan: Plan, vals: (AnswerValue | null | undefined)[], o
 }
 
 function nextOf(plan: Plan, q: number, scope: Scope): number {
-  const flow = plan.flows[q];
-  if (flow === undefined) return END;
+  const flow = plan.flows[q] as CompiledFlow; // q is a question index: the walk never leaves them
   if (flow.fixed) return flow.target;
   const bs = flow.branches;
   for (let i = 0; i < bs.length; i++) {
@@ -95,8 +97,8 @@ function nextOf(plan: Plan, q: number, scope: Scope): number {
 
 function anyStopRuleCertain(plan: Plan, list: readonly number[], scope: Scope): boolean {
   for (let i = 0; i < list.length; i++) {
-    const rule = plan.rules[list[i] as number];
-    if (rule !== undefined && holdsSoFar(rule.when, scope) === Truth.True) return true;
+    const rule = plan.rules[list[i] as number] as CompiledRule; // the plan lists rule indices only
+    if (holdsSoFar(rule.when, scope) === Truth.True) return true;
   }
   return false;
 }
@@ -113,7 +115,8 @@ export function runWalk(plan: Plan, scope: WalkScope, untilAbsent: boolean, chec
   let cur = from;
   let first = scope.pathLength === 0;
   while (cur !== END) {
-    if (cur < 0 || onPath[cur] === 1) return WalkEnd.End;
+    // A flow target the plan could not resolve is END already (plan.ts), so `cur` is a question.
+    if (onPath[cur] === 1) return WalkEnd.End;
     const v = vals[cur];
     if (untilAbsent && v === undefined) return cur;
     onPath[cur] = 1;
