@@ -13,7 +13,8 @@ import { resultToJson } from '../../src/report/json.js';
 import { buildQuestionnaire } from '../helpers/build-questionnaire.js';
 import { caseArb, CAUTIONS, ruleArb, type Case, type Shape } from './arbitraries.js';
 
-const RUNS = { numRuns: 1500 };
+// 1 500 generated cases per property; the mutation runs take a smaller share (vitest.stryker.config.ts).
+const RUNS = { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 1500) };
 
 function rank(q: Questionnaire, r: Result): number {
   return q.outcomes.findIndex((o) => o.id === r.disposition);

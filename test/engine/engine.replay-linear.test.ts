@@ -15,7 +15,7 @@ import { buildQuestionnaire } from '../helpers/build-questionnaire.js';
 import { caseArb } from './arbitraries.js';
 
 describe('replaying given answers onto the path', () => {
-  test.prop([caseArb, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 })], { numRuns: 300 })(
+  test.prop([caseArb, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 })], { numRuns: Number(process.env.ENGINE_PROPERTY_RUNS ?? 300) })(
     'one walk gives the same trail, answers, dropped and unanswered as one nextQuestion per question',
     (c, keep) => {
       const q = buildQuestionnaire(c.spec);
