@@ -316,11 +316,10 @@ function exactSpellingsOf(q: Questionnaire): readonly (ReadonlyMap<string, strin
   if (list === undefined) {
     list = q.questions.map((x) => {
       if (x.type !== 'yesno' && x.type !== 'choice') return undefined;
+      // An allowed value, spelled exactly, is its own normalised answer (normaliseAnswer agrees:
+      // test/perf-equivalence/exact-spellings.test.ts).
       const m = new Map<string, string>();
-      for (const v of allowedValues(x)) {
-        const r = normaliseAnswer(x, v);
-        if (r.ok && typeof r.value === 'string') m.set(v, r.value);
-      }
+      for (const v of allowedValues(x)) m.set(v, v);
       return m;
     });
     exactSpellings.set(q, list);
