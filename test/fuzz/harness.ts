@@ -23,8 +23,8 @@ export const DOCUMENTED = new Set([0, 64, 65, 66, 73, 78]);
 
 /**
  * Most CPU time one input may use in-process (the worker's user + system time while it runs):
- * the bound on work, which a loaded machine does not stretch. The slowest input measured (a 1 MiB
- * questionnaire of 260 000 aliases) uses about 5 s; the quadratic alias check it once met, minutes.
+ * the bound on work, which a loaded machine does not stretch. The most a full run's input used was
+ * 3.1 s (a 1 MiB questionnaire of aliases); the quadratic alias check it once met took minutes.
  */
 export const PER_INPUT_CPU_MS = 30_000;
 
