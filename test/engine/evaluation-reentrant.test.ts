@@ -38,7 +38,7 @@ function reentrantQuestionnaire(): { q: Questionnaire; arm: (nested: (q: Questio
 
 // Different paths on purpose: the outer walk takes the leg-pain branch to the end; the inner one
 // skips it and stops early on a cauda equina answer.
-const OUTER = calm;
+const OUTER = { ...calm, anticoagulants: 'yes' } as const; // a rule fires only through a visible answer
 const INNER = { age: 40, leg_pain: 'no', saddle_numbness: 'yes' } as const;
 
 describe('re-entrant evaluation', () => {

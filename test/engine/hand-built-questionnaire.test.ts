@@ -48,7 +48,7 @@ describe('a rule naming what the questionnaire does not define', () => {
       { id: 'scent', when: { scent: 'yes' }, cautions: ['scent_free', 'no_such_caution'], source: ['cks', 'nowhere'] },
     ],
     outcomes: ['urgent', 'see_professional_first', 'massage_ok'],
-    cautions: ['scent_free'],
+    cautions: ['scent_free', 'warm_towels'],
   });
   // The builder makes a source for every id a rule cites; a hand-built questionnaire need not.
   const q: Questionnaire = { ...base, sources: base.sources.filter((s) => s.id !== 'nowhere') };

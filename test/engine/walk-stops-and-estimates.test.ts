@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normaliseAnswers } from '../../src/engine/answers.js';
-import { evaluate } from '../../src/engine/evaluate.js';
+import { evaluate, evaluateSummary } from '../../src/engine/evaluate.js';
 import { nextQuestion, walk } from '../../src/engine/walk.js';
 import { explainCondition, evaluateCondition } from '../../src/engine/conditions.js';
 import { NOT_A_DIAGNOSIS } from '../../src/engine/result.js';
@@ -31,6 +31,8 @@ describe('early stop', () => {
       expect(w.path).toEqual(['age', 'saddle']);
       expect(w.stoppedEarly).toBe(true);
     }
+    // A skipped question that is no red flag does not make the rule certain.
+    expect(walk(skipStops, norm(skipStops, { age: null, saddle: 'no', comfort: null, bladder: 'no', last: 'no' })).stoppedEarly).toBe(false);
     // Answered, the walk goes on to the question the rule names, and past it.
     expect(walk(skipStops, norm(skipStops, { age: 40, saddle: 'no', comfort: 'no', bladder: 'no', last: 'no' })).path).toEqual(['age', 'saddle', 'comfort', 'bladder', 'last']);
     expect(walk(skipStops, norm(skipStops, { age: 40, saddle: 'no', comfort: 'no', bladder: 'yes' })).path).toEqual(['age', 'saddle', 'comfort', 'bladder']);
@@ -102,6 +104,7 @@ describe('the Result names itself and says it is no diagnosis', () => {
     const r = evaluate(single, norm(single, { fever: 'yes' }));
     expect(r.disposition).toBe('see_professional_first');
     expect(r.fired).toEqual([]);
+    expect(evaluateSummary(single, norm(single, { fever: 'yes' }))).toEqual({ disposition: 'see_professional_first', cautions: [], fired: [], missing: [] });
     expect(evaluate(single, norm(single, {})).unscreened).toEqual([{ question: 'fever', red_flag: 'infection' }]);
   });
 });
