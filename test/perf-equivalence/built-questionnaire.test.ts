@@ -4,32 +4,22 @@
  * from it; and a YAML edited after the build is never served stale (issue 12.1).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { loadBuiltQuestionnaire } from '../../src/questionnaire/load-built.js';
 import { loadQuestionnaire } from '../../src/questionnaire/load.js';
 import type { AnswerValue, Question, Questionnaire } from '../../src/questionnaire/model.js';
+import { packageCopy } from '../helpers/package-copy.js';
 import { ROOT, runBin } from '../helpers/spawn-bin.js';
 
 const YAML = join(ROOT, 'questionnaires/sciatica-massage.yaml');
 const BUILT = join(ROOT, 'dist/questionnaires/sciatica-massage.json');
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const d of temps) rmSync(d, { recursive: true, force: true });
-});
 
-/** A copy of the installed package (bin, dist, questionnaires, package.json) that a test may edit. */
-function packageCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'screen-built-'));
-  temps.push(dir);
-  for (const p of ['bin', 'dist', 'questionnaires', 'package.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
-  return dir;
-}
 
 function valueArb(q: Question): fc.Arbitrary<AnswerValue> {
   const unsure = q.unsure ? ['unsure'] : [];

@@ -5,26 +5,15 @@
  * output is the same bytes, and running the CLI writes nothing into the bundle folder.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { packageCopy } from '../helpers/package-copy.js';
 import { ROOT, runBin } from '../helpers/spawn-bin.js';
 
 const BUNDLE = join(ROOT, 'dist/bundle');
 const FIXTURE = join(ROOT, 'test/fixtures/answers/unassessed-long-pain.json');
-const temps: string[] = [];
-afterAll(() => {
-  for (const d of temps) rmSync(d, { recursive: true, force: true });
-});
 
-/** A copy of the installed package (bin, dist, questionnaires, package.json) that a test may damage. */
-function packageCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'screen-code-cache-'));
-  temps.push(dir);
-  for (const p of ['bin', 'dist', 'questionnaires', 'package.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
-  return dir;
-}
 
 describe('the code cache of the CLI bundle', () => {
   it('the Node that built it accepts the cache of every file that has one (a plain node, as bin/ runs)', () => {
@@ -49,7 +38,7 @@ describe('the code cache of the CLI bundle', () => {
   });
 
   it('damaged caches, or none: the same output, the same exit code, nothing on stderr; nothing written into the bundle', async () => {
-    const dir = packageCopy();
+    const dir = packageCopy('screen-code-cache-');
     const bin = join(dir, 'bin/sciatica-screen.js');
     const bundle = join(dir, 'dist/bundle');
     const files = () => readdirSync(bundle).sort();
