@@ -22,7 +22,7 @@ interface CjsModule {
 }
 interface CjsLoader {
   wrap(source: string): string;
-  prototype: { _compile(this: CjsModule, content: string, filename: string): unknown };
+  prototype: { _compile(this: CjsModule, content: string, filename: string, ...more: unknown[]): unknown };
 }
 
 /** The cache of `file`, beside it. */
@@ -42,22 +42,23 @@ export function compileWrapped(content: string, filename: string, cachedData?: B
 export function useCodeCache(folder: string, onScript?: (filename: string, script: Script) => void): void {
   const loader = Module as unknown as CjsLoader;
   const original = loader.prototype._compile;
-  loader.prototype._compile = function compileWithCache(this: CjsModule, content: string, filename: string): unknown {
-    if (!filename.startsWith(folder)) return original.call(this, content, filename);
+  // Any further arguments (newer Node passes the module's format) go through unchanged.
+  loader.prototype._compile = function compileWithCache(this: CjsModule, content: string, filename: string, ...more: unknown[]): unknown {
+    if (!filename.startsWith(folder)) return original.call(this, content, filename, ...more);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(cacheFileOf(filename));
     } catch {
       cachedData = undefined;
     }
-    if (cachedData === undefined && onScript === undefined) return original.call(this, content, filename);
+    if (cachedData === undefined && onScript === undefined) return original.call(this, content, filename, ...more);
     let wrapper: (...args: unknown[]) => unknown;
     let script: Script;
     try {
       script = compileWrapped(content, filename, cachedData);
       wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
     } catch {
-      return original.call(this, content, filename);
+      return original.call(this, content, filename, ...more);
     }
     onScript?.(filename, script);
     const mod = this;
