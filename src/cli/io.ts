@@ -92,3 +92,14 @@ export function afterOutput(failed: NodeJS.ErrnoException | undefined, code: num
   stderr.write(`sciatica-screen: cannot write standard output: ${fileErrorReason(failed, 'write')}\n`);
   return EXIT.cantCreate;
 }
+
+/**
+ * Help is laid out for 80 columns, or for the terminal's width when it is narrower (a wider
+ * terminal gets the 80-column text, easier to read than lines of 200). So the top-level --help
+ * is the same text wherever it goes, and the build writes it out once (src/build/build-dist.mjs,
+ * printed by ./launch.ts without loading commander when the width is HELP_WIDTH).
+ */
+export const HELP_WIDTH = 80;
+export function helpWidthOf(stream: CliStdout): number {
+  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
+}

@@ -8,18 +8,17 @@
  * (test/perf-equivalence/launch.test.ts holds them equal, and the built binary's to the sources').
  */
 import { readFileSync } from 'node:fs';
-import { afterOutput, watchOutput, type CliIo } from './io.js';
+import { afterOutput, HELP_WIDTH, helpWidthOf, watchOutput, type CliIo } from './io.js';
 
 /** Where the build writes the top-level help (beside the bundled entry; absent when running from sources). */
 export const BUILT_HELP = new URL('./help.txt', import.meta.url);
-const HELP_WIDTH = 80;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     return print(`${pkg.version}\n`, io);
   }
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && !(io.stdout.isTTY === true && io.stdout.columns !== undefined && io.stdout.columns > 0 && io.stdout.columns < HELP_WIDTH)) {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && helpWidthOf(io.stdout) === HELP_WIDTH) {
     const help = builtHelp();
     if (help !== undefined) return print(help, io);
   }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { EXIT, formatProblem, isScreenError } from '../errors.js';
 import { suggest } from '../questionnaire/suggest.js';
 import { printable } from '../quote.js';
-import { afterOutput, watchOutput, type CliIo } from './io.js';
+import { afterOutput, helpWidthOf, watchOutput, type CliIo } from './io.js';
 import { ExitRequest, type CommandContext } from './context.js';
 import { registerValidate } from './commands/validate.js';
 import { registerEvaluate } from './commands/evaluate.js';
@@ -25,16 +25,6 @@ export const PROGRAM_NAME = 'sciatica-screen';
 
 export { ExitRequest, type CommandContext } from './context.js';
 
-/**
- * Help is laid out for 80 columns, or for the terminal's width when it is narrower (a wider
- * terminal gets the 80-column text, easier to read than lines of 200). So the top-level --help
- * is the same text wherever it goes, and the build writes it out once (src/build/build-dist.mjs,
- * read by ./launch.ts without loading commander).
- */
-export const HELP_WIDTH = 80;
-export function helpWidthOf(stream: CliIo['stdout']): number {
-  return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 && stream.columns < HELP_WIDTH ? stream.columns : HELP_WIDTH;
-}
 function outputOf(io: CliIo) {
   return {
     writeOut: (s: string) => io.stdout.write(s),
